@@ -1,0 +1,258 @@
+/*
+ * libmetacall: the C API.
+ *
+ * Load scripts of other languages and call their functions as if they were the host's own:
+ *
+ *     metacall_initialize();
+ *     const char *scripts[] = { "sum.js" };
+ *     metacall_load_from_file("node", scripts, 1, NULL);
+ *     void *args[] = { metacall_value_create_long(3), metacall_value_create_long(4) };
+ *     void *ret = metacallv_s("sum", args, 2);          // ret is ours to destroy
+ *     ...
+ *     metacall_destroy();
+ *
+ * Source-compatible with MetaCall's metacall.h for the functions below; additions of our own are
+ * marked "Ours". Value types and ownership rules are in metacall_value.h, errors in
+ * metacall_error.h, the plug-in interface for loaders in metacall_loader.h.
+ *
+ * Ownership: arguments are BORROWED (the caller keeps and destroys them); a call's result is a
+ * NEW value owned by the caller. Handles and function pointers returned here are BORROWED from
+ * the runtime: valid until metacall_clear of their handle or metacall_destroy.
+ *
+ * Errors: functions returning int give 0 on success, non-zero on failure; functions returning a
+ * pointer give NULL on failure. Every failure leaves a message for metacall_error_last naming
+ * the function, the name or file involved, and what was expected. A call whose target ran and
+ * failed (threw, or got wrong arguments) returns a throwable value instead (metacall_error.h).
+ *
+ * Threads: every function here may be called from any thread, at the same time as others.
+ * Loaders run each call on the thread their runtime needs (see each loader's documentation).
+ * metacall_destroy must not race with calls it would have to wait for forever.
+ */
+#ifndef METACALL_H
+#define METACALL_H
+
+#include <metacall/metacall_allocator.h>
+#include <metacall/metacall_def.h>
+#include <metacall/metacall_error.h>
+#include <metacall/metacall_value.h>
+#include <metacall/metacall_version.h>
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ======================================================================================
+ * Lifecycle
+ * ====================================================================================== */
+
+/* Starts the runtime. Loaders start lazily, on the first use of their tag. Idempotent: calling
+ * it again while initialized does nothing and returns 0. Returns 0 on success. */
+METACALL_API int metacall_initialize(void);
+
+/* 0 when the loader for `tag` is started (with tag NULL: when the runtime is initialized);
+ * non-zero otherwise. Starts nothing. */
+METACALL_API int metacall_is_initialized(const char *tag);
+
+/* Unloads every handle, stops every loader and forgets every registered function. Values the
+ * host still holds stay valid as values; functions inside them report an error when called.
+ * Waits for calls in progress on other threads. Calling it from inside a call, or when not
+ * initialized, does nothing (the former leaves an error). metacall_initialize works again
+ * afterwards. */
+METACALL_API void metacall_destroy(void);
+
+/* Ours: the library's version as "MAJOR.MINOR.PATCH" (static string). Compare it with
+ * METACALL_VERSION from metacall_version.h to check that header and library match. */
+METACALL_API const char *metacall_version_str(void);
+
+/* ======================================================================================
+ * Loading
+ *
+ * `tag` names a loader: "py", "node", "c", ... The plug-in lib<tag>_loader.so is searched in
+ * the folders of METACALL_LOADER_PATH (':'-separated) and then in the library's plug-in folder
+ * (<libdir>/metacall); the first use of a tag loads and starts it. A tag without a plug-in fails
+ * with a message naming the tag and every path searched.
+ *
+ * `handle`: when NULL, the loaded functions go into the global scope, where names must be
+ * unique: a load that would define a name already there fails as a whole (nothing is loaded)
+ * and the message names both origins. When not NULL, *handle receives a handle whose functions
+ * are reached only through it (metacallhv_s, metacall_handle_function), so several loads may
+ * define the same names.
+ * ====================================================================================== */
+
+/* Adds `path` to the folders where loader `tag` looks for scripts and modules (starting the
+ * loader if needed). Returns 0 on success. */
+METACALL_API int metacall_execution_path(const char *tag, const char *path);
+
+/* Loads `size` files as one handle. Relative paths are resolved by the loader (its execution
+ * paths, then the working directory). The handle is named after paths[0]. Returns 0 on success. */
+METACALL_API int metacall_load_from_file(const char *tag, const char *paths[], size_t size, void **handle);
+
+/* Loads source code from memory. `size` counts the bytes of `buffer`; a trailing NUL included in
+ * it (as sizeof on a string literal gives) is ignored. Returns 0 on success. */
+METACALL_API int metacall_load_from_memory(const char *tag, const char *buffer, size_t size, void **handle);
+
+/* Loads a package: what that means is the loader's (a folder with package.json for node, a
+ * module name for py, a shared library for c). Returns 0 on success. */
+METACALL_API int metacall_load_from_package(const char *tag, const char *path, void **handle);
+
+/* Unloads what one load brought in: its functions leave the global scope (or the handle), the
+ * loader drops the module, and the handle pointer becomes invalid. A handle that is not live
+ * (already cleared, never returned) is reported as an error, not dereferenced. Returns 0 on
+ * success. */
+METACALL_API int metacall_clear(void *handle);
+
+/* The handle loaded by `tag` under `name` (the path given to load_from_file or
+ * load_from_package, or its file name without folders and extension, or the name that
+ * metacall_load_from_memory gave: "memory-N"), or NULL. Borrowed. */
+METACALL_API void *metacall_handle(const char *tag, const char *name);
+
+/* Ours: the name of a live handle (borrowed from it), or NULL. */
+METACALL_API const char *metacall_handle_name(void *handle);
+
+/* ======================================================================================
+ * Functions
+ * ====================================================================================== */
+
+/* The function `name` of the global scope, or NULL. Borrowed: valid until its handle is cleared
+ * or metacall_destroy; wrap it with metacall_value_create_function to keep it longer. */
+METACALL_API void *metacall_function(const char *name);
+
+/* The function `name` of `handle`, or NULL. Borrowed, as metacall_function. */
+METACALL_API void *metacall_handle_function(void *handle, const char *name);
+
+/* Number of declared parameters of `func` (0 for NULL). */
+METACALL_API size_t metacall_function_size(void *func);
+
+/* 1 when `func` is async (its calls return a future), 0 when not, -1 for an invalid function. */
+METACALL_API int metacall_function_async(void *func);
+
+/* Ours: the declared type of parameter `parameter` of `func` into *id (METACALL_INVALID when not
+ * declared). Returns 0 on success, non-zero for a bad function or index. */
+METACALL_API int metacall_function_parameter_type(void *func, size_t parameter, enum metacall_value_id *id);
+
+/* Ours: the declared return type of `func` into *id (METACALL_INVALID when not declared). */
+METACALL_API int metacall_function_return_type(void *func, enum metacall_value_id *id);
+
+/* ======================================================================================
+ * Calling
+ *
+ * Every family returns a NEW value owned by the caller: the function's result (null for
+ * functions that return nothing), a future for async functions, or a throwable when the
+ * function threw or the arguments did not fit (wrong count: label "TypeError"). NULL only when
+ * the function cannot be found or called at all (unknown name, invalid pointer, not
+ * initialized, after metacall_destroy); then metacall_error_last says why.
+ * ====================================================================================== */
+
+/* Calls `name` with C arguments converted by the function's declared parameter types (int for
+ * INT, long for LONG, double for DOUBLE, const char * for STRING, void * values for
+ * ARRAY/MAP/FUNCTION/..., ...). Fails with an error when a parameter's type is not declared:
+ * use metacallt or metacallv for such functions. */
+METACALL_API void *metacall(const char *name, ...);
+
+/* Calls `name` with C arguments whose types are given by ids[] (one per declared parameter). */
+METACALL_API void *metacallt(const char *name, const enum metacall_value_id ids[], ...);
+
+/* As metacallt with an explicit argument count `size`. */
+METACALL_API void *metacallt_s(const char *name, const enum metacall_value_id ids[], size_t size, ...);
+
+/* Calls `name` with values; args holds as many values as the function declares parameters. */
+METACALL_API void *metacallv(const char *name, void *args[]);
+
+/* Calls `name` with `size` values (args may be NULL when size is 0). */
+METACALL_API void *metacallv_s(const char *name, void *args[], size_t size);
+
+/* As metacallv, looking `name` up in `handle` instead of the global scope. */
+METACALL_API void *metacallhv(void *handle, const char *name, void *args[]);
+
+/* As metacallv_s, looking `name` up in `handle`. */
+METACALL_API void *metacallhv_s(void *handle, const char *name, void *args[], size_t size);
+
+/* Calls the function `func` (no name lookup: the fastest path). */
+METACALL_API void *metacallfv(void *func, void *args[]);
+METACALL_API void *metacallfv_s(void *func, void *args[], size_t size);
+
+/* Calls `func` with C arguments converted by its declared parameter types, as metacall. */
+METACALL_API void *metacallf(void *func, ...);
+
+/* ======================================================================================
+ * Async
+ *
+ * A future settles once, resolved with a value or rejected with one (usually a throwable).
+ * Callbacks run on the thread that settles it, or at once on the calling thread when it is
+ * already settled. A callback receives the settled value BORROWED (copy what you keep) and
+ * returns a NEW value (or NULL for null) that settles the future returned by the await call:
+ * resolved, unless the callback returned a throwable.
+ * ====================================================================================== */
+
+typedef void *(*metacall_await_callback)(void *result, void *data);
+
+/* Calls `name`; when the result is a future, arranges for `resolve` or `reject` to run with
+ * its outcome; when the function is not async, runs the matching callback at once with its
+ * result. Either callback may be NULL (the outcome then passes through unchanged).
+ * Returns a NEW future value that settles with the callback's return; NULL when the call could
+ * not be made. */
+METACALL_API void *metacall_await(const char *name, void *args[], metacall_await_callback resolve,
+                                  metacall_await_callback reject, void *data);
+
+/* As metacall_await for the function `func` with `size` arguments. */
+METACALL_API void *metacallfv_await_s(void *func, void *args[], size_t size, metacall_await_callback resolve,
+                                      metacall_await_callback reject, void *data);
+
+/* Ours: as metacall_await for the future value `future` (borrowed) that the caller already has. */
+METACALL_API void *metacall_await_future(void *future, metacall_await_callback resolve,
+                                         metacall_await_callback reject, void *data);
+
+/* Ours: a new pending future value (owned by the caller). Copies of it (metacall_value_copy)
+ * share the same future: keep one to settle it while the other is handed out. */
+METACALL_API void *metacall_future_create(void);
+
+/* Ours: settles the pending `future` (a future value, borrowed) with `result`, whose ownership
+ * passes to the future (NULL means null). Returns 0 on success; non-zero (and `result` is
+ * destroyed) when the future was already settled or `future` is not a future value. */
+METACALL_API int metacall_future_resolve(void *future, void *result);
+METACALL_API int metacall_future_reject(void *future, void *error);
+
+/* ======================================================================================
+ * Host functions: C functions of the host, callable by name from every loader and every call
+ * family. `invoke` receives the arguments BORROWED and returns a NEW value (NULL means null;
+ * return a throwable, e.g. from metacall_error_throw, to raise an error). `data` is the closure
+ * bound with metacall_value_create_function_closure, else NULL. Arguments are checked against
+ * the declared count and converted to the declared types (metacall_value_cast rules) before
+ * invoke runs: a mismatch returns a "TypeError" throwable without calling it.
+ * ====================================================================================== */
+
+typedef void *(*metacall_invoke_callback)(size_t argc, void *argv[], void *data);
+
+/* Registers `invoke` as `name` in the global scope with `size` parameters whose types follow as
+ * variadic `enum metacall_value_id` arguments. With `name` NULL the function is anonymous (not
+ * in any scope; pass it around as a function value). *func, when `func` is not NULL, receives
+ * the function (borrowed; valid until metacall_destroy). Returns 0 on success; a name already
+ * in the global scope is an error. */
+METACALL_API int metacall_register(const char *name, void *(*invoke)(size_t, void *[], void *), void **func,
+                                   enum metacall_value_id return_type, size_t size, ...);
+
+/* As metacall_register, with the parameter types in types[] (NULL: none declared). */
+METACALL_API int metacall_registerv(const char *name, void *(*invoke)(size_t, void *[], void *), void **func,
+                                    enum metacall_value_id return_type, size_t size,
+                                    enum metacall_value_id types[]);
+
+/* ======================================================================================
+ * Inspect
+ * ====================================================================================== */
+
+/* A JSON document describing everything loaded: an object keyed by loader tag, each an array of
+ * handles {"name", "scope": {"name", "funcs": [...], "classes": [], "objects": []}}, each function
+ * {"name", "signature": {"ret": {"type": {"name", "id"}}, "args": [{"name", "type": {"name",
+ * "id"}}]}, "async"}. Host functions are listed under "__metacall_host__".
+ * The string is NUL-terminated; *size (when `size` is not NULL) receives its length + 1.
+ * Memory comes from `allocator` (release with metacall_allocator_free) or, with allocator
+ * NULL, from malloc (release with free). NULL on failure. */
+METACALL_API char *metacall_inspect(size_t *size, void *allocator);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* METACALL_H */

@@ -1,0 +1,26 @@
+/*
+ * libmetacall: shared definitions of the public headers.
+ *
+ * METACALL_API marks what the library exports. The library is built with hidden
+ * visibility, so everything not marked here stays private to it.
+ */
+#ifndef METACALL_DEF_H
+#define METACALL_DEF_H
+
+#if defined(_WIN32)
+#  if defined(METACALL_BUILDING)
+#	define METACALL_API __declspec(dllexport)
+#  else
+#	define METACALL_API __declspec(dllimport)
+#  endif
+#else
+#  define METACALL_API __attribute__((visibility("default")))
+#endif
+
+/* MetaCall's headers spell the boolean type of the value API as `boolean`; keep that name so
+ * hosts written against them compile unchanged. */
+#ifndef boolean
+#  define boolean unsigned char
+#endif
+
+#endif /* METACALL_DEF_H */

@@ -1,0 +1,133 @@
+/*
+ * libmetacall: the loader plug-in interface (ours).
+ *
+ * A loader embeds one language runtime. It is a shared library lib<tag>_loader.so exporting
+ *
+ *     METACALL_LOADER_EXPORT const struct metacall_loader_interface *metacall_loader_interface(void);
+ *
+ * which returns a table of functions (static storage) whose `abi_version` is
+ * METACALL_LOADER_ABI_VERSION. The core finds the plug-in on the first use of its tag (see
+ * metacall.h, "Loading"), checks the version and calls `initialize`. Plug-ins link against
+ * libmetacall and use the value API to convert between their runtime's objects and values.
+ *
+ * Terms: `loader` is the state returned by initialize; a `module` is what one load brought in
+ * (the loader's own object); a `function` is the loader's own reference to one function of a
+ * module, given to the core through `discover` and handed back on every call.
+ *
+ * Ownership: arguments (`args`) are borrowed from the caller; every value a loader returns
+ * (invoke's result, values given to metacall_future_resolve/reject) passes to the core.
+ *
+ * Errors: a failing entry returns NULL or non-zero after describing the failure with
+ * metacall_loader_error; the core adds which API call and which tag failed. `invoke` never fails
+ * that way: it returns a throwable value when the function threw.
+ *
+ * Threads: the core may call any entry from any thread and from several threads at once, and
+ * re-entrantly (a function called through invoke may call back into the core, which may invoke
+ * the same loader again). The loader serializes or hands calls over to its runtime's thread as
+ * that runtime requires. The core never calls an entry after `destroy` returned.
+ */
+#ifndef METACALL_LOADER_H
+#define METACALL_LOADER_H
+
+#include <metacall/metacall_def.h>
+#include <metacall/metacall_value.h>
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped whenever the table below changes in an incompatible way. */
+#define METACALL_LOADER_ABI_VERSION 1
+
+#if defined(_WIN32)
+#  define METACALL_LOADER_EXPORT __declspec(dllexport)
+#else
+#  define METACALL_LOADER_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* One function found in a module, as described to the core by `discover`. The core copies the
+ * strings and arrays; `data` is kept and handed back to invoke, await and function_release. */
+struct metacall_loader_function {
+	const char *name;                          /* UTF-8, unique within the module */
+	void *data;                                /* the loader's reference to the function */
+	int is_async;                              /* non-zero: called through `await`, returns a future */
+	int is_variadic;                           /* non-zero: accepts param_count or more arguments */
+	enum metacall_value_id return_type;        /* METACALL_INVALID when not declared */
+	size_t param_count;                        /* declared parameters */
+	const char *const *param_names;            /* param_count names, or NULL ("arg0", "arg1", ...) */
+	const enum metacall_value_id *param_types; /* param_count ids (METACALL_INVALID: not declared), or NULL */
+};
+
+/* Given to `discover`: call it once per function of the module. Returns 0 on success. */
+typedef int (*metacall_loader_define)(void *scope, const struct metacall_loader_function *function);
+
+struct metacall_loader_interface {
+	/* METACALL_LOADER_ABI_VERSION of the header the plug-in was built with. */
+	uint32_t abi_version;
+
+	/* Starts the runtime. `tag` is the tag it was loaded for. Returns the loader state (any non-NULL
+	 * pointer), or NULL on failure. Called again after destroy when the host initializes again. */
+	void *(*initialize)(const char *tag);
+
+	/* Adds a folder where later loads look for scripts and modules. Returns 0 on success. */
+	int (*execution_path)(void *loader, const char *path);
+
+	/* Load `size` files as one module / source code from memory (`buffer` holds `size` bytes, no
+	 * trailing NUL counted; `name` is the handle's name) / a package. Return the module or NULL. */
+	void *(*load_from_file)(void *loader, const char *const paths[], size_t size);
+	void *(*load_from_memory)(void *loader, const char *name, const char *buffer, size_t size);
+	void *(*load_from_package)(void *loader, const char *path);
+
+	/* Describes every function of `module` by calling define(scope, &function). Returns 0 on
+	 * success; when it fails (or a define call fails) the core discards the load and calls clear. */
+	int (*discover)(void *loader, void *module, metacall_loader_define define, void *scope);
+
+	/* Calls a non-async function with `size` values. The core has already checked the argument
+	 * count against the declaration. Returns a new value (the result, null, or a throwable). */
+	void *(*invoke)(void *loader, void *function, void *args[], size_t size);
+
+	/* Calls an async function. `future` is a pending future value owned by the loader: settle it
+	 * exactly once, now or later and from any thread, with metacall_future_resolve/reject, then
+	 * destroy it. Returns 0 when the call started; non-zero (future not settled, still to be
+	 * destroyed by the loader) when it could not. May be NULL for loaders without async functions. */
+	int (*await)(void *loader, void *function, void *args[], size_t size, void *future);
+
+	/* The core no longer references `function` (its last function value is gone, or its module was
+	 * cleared). May be NULL. Never called after destroy: destroy releases what is left. */
+	void (*function_release)(void *loader, void *function);
+
+	/* Unloads `module`. Its functions may still be referenced; each gets function_release later. */
+	int (*clear)(void *loader, void *module);
+
+	/* Stops the runtime (or parks what cannot be restarted) and releases `loader`. */
+	void (*destroy)(void *loader);
+};
+
+/* The entry point every plug-in exports. */
+typedef const struct metacall_loader_interface *(*metacall_loader_entry)(void);
+#define METACALL_LOADER_ENTRY_NAME "metacall_loader_interface"
+
+/* Records the reason of a failure for the thread's last error (printf-style), label
+ * "LoaderError". The core prefixes it with the API call and tag. */
+METACALL_API void metacall_loader_error(const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Writes a line to the library's log (stderr, when METACALL_LOG is "debug" or "info"); `level`
+ * is "debug", "info", "warn" or "error". For decisions worth explaining (which runtime, why). */
+METACALL_API void metacall_loader_log(const char *level, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* METACALL_LOADER_H */
