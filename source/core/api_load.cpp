@@ -1,0 +1,228 @@
+// Loading and unloading: metacall_execution_path, metacall_load_from_*, metacall_clear,
+// metacall_handle, metacall_handle_name.
+#include "error.h"
+#include "function.h"
+#include "runtime.h"
+
+#include <metacall/metacall.h>
+
+#include <functional>
+
+using namespace metacall_core;
+
+namespace {
+
+// Collects what a plug-in's discover describes into a handle.
+struct Discovery {
+	Handle *handle;
+	std::string error;
+};
+
+int define_function(void *scope, const metacall_loader_function *description) {
+	auto *discovery = static_cast<Discovery *>(scope);
+	if (description == nullptr || description->name == nullptr || description->name[0] == '\0') {
+		discovery->error = "the loader described a function without a name";
+		return 1;
+	}
+	Signature signature;
+	signature.name = description->name;
+	signature.return_type = description->return_type;
+	signature.is_async = description->is_async != 0;
+	signature.is_variadic = description->is_variadic != 0;
+	for (std::size_t i = 0; i < description->param_count; ++i) {
+		Parameter param;
+		const char *name = description->param_names != nullptr ? description->param_names[i] : nullptr;
+		param.name = name != nullptr ? name : "arg" + std::to_string(i);
+		param.type = description->param_types != nullptr ? description->param_types[i] : METACALL_INVALID;
+		signature.params.push_back(std::move(param));
+	}
+	Handle *handle = discovery->handle;
+	auto function = std::make_shared<Function>(std::move(signature), handle->loader, description->data);
+	if (!handle->add(std::move(function))) {
+		discovery->error = std::string("the module defines '") + description->name + "' twice";
+		return 1;
+	}
+	return 0;
+}
+
+// The reason a plug-in recorded since `before`, or a default.
+std::string loader_reason(std::uint64_t before) {
+	return error_generation() != before ? last_error_message() : "the loader gave no reason";
+}
+
+// Runs one load: `open` asks the plug-in for a module; then its functions are discovered and
+// registered. Nothing stays loaded when any step fails.
+int load(const char *api, const char *tag, const std::string &name, void **handle_out,
+         const std::function<void *(const metacall_loader_interface &, void *)> &open) {
+	CallScope scope(api);
+	if (!scope)
+		return 1;
+	Runtime &runtime = Runtime::instance();
+	auto loader = runtime.loader(tag, api);
+	if (loader == nullptr)
+		return 1;
+	const metacall_loader_interface &table = loader->interface();
+
+	std::uint64_t before = error_generation();
+	void *module = open(table, loader->state());
+	if (module == nullptr) {
+		set_errorf("LoaderError", "%s(\"%s\", \"%s\"): %s", api, tag, name.c_str(),
+		           loader_reason(before).c_str());
+		return 1;
+	}
+
+	auto handle = std::make_unique<Handle>();
+	handle->tag = tag;
+	handle->name = name;
+	handle->loader = loader;
+	handle->module = module;
+	handle->global = handle_out == nullptr;
+
+	Discovery discovery{handle.get(), {}};
+	before = error_generation();
+	int status =
+	    table.discover != nullptr ? table.discover(loader->state(), module, define_function, &discovery) : 1;
+	std::string error;
+	if (status != 0 || !discovery.error.empty())
+		error = !discovery.error.empty() ? discovery.error : loader_reason(before);
+	Handle *live = nullptr;
+	if (error.empty())
+		live = runtime.registry().add(std::move(handle), error);
+	if (live == nullptr) {
+		if (table.clear != nullptr)
+			table.clear(loader->state(), module);
+		set_errorf("LoaderError", "%s(\"%s\", \"%s\"): %s", api, tag, name.c_str(), error.c_str());
+		return 1;
+	}
+	if (handle_out != nullptr)
+		*handle_out = live;
+	return 0;
+}
+
+} // namespace
+
+extern "C" {
+
+int metacall_execution_path(const char *tag, const char *path) {
+	CallScope scope("metacall_execution_path");
+	if (!scope)
+		return 1;
+	if (path == nullptr) {
+		set_error("TypeError", "metacall_execution_path: the path is NULL");
+		return 1;
+	}
+	auto loader = Runtime::instance().loader(tag, "metacall_execution_path");
+	if (loader == nullptr)
+		return 1;
+	if (loader->interface().execution_path == nullptr) {
+		set_errorf("LoaderError", "metacall_execution_path: the '%s' loader has no execution paths", tag);
+		return 1;
+	}
+	std::uint64_t before = error_generation();
+	if (loader->interface().execution_path(loader->state(), path) != 0) {
+		set_errorf("LoaderError", "metacall_execution_path(\"%s\", \"%s\"): %s", tag, path,
+		           loader_reason(before).c_str());
+		return 1;
+	}
+	return 0;
+}
+
+int metacall_load_from_file(const char *tag, const char *paths[], size_t size, void **handle) {
+	const char *api = "metacall_load_from_file";
+	if (paths == nullptr || size == 0) {
+		set_errorf("TypeError", "%s: no paths given", api);
+		return 1;
+	}
+	for (size_t i = 0; i < size; ++i) {
+		if (paths[i] == nullptr) {
+			set_errorf("TypeError", "%s: path %zu is NULL", api, i);
+			return 1;
+		}
+	}
+	return load(api, tag, paths[0], handle,
+	            [&](const metacall_loader_interface &table, void *state) -> void * {
+		            if (table.load_from_file == nullptr) {
+			            metacall_loader_error("this loader cannot load files");
+			            return nullptr;
+		            }
+		            return table.load_from_file(state, paths, size);
+	            });
+}
+
+int metacall_load_from_memory(const char *tag, const char *buffer, size_t size, void **handle) {
+	const char *api = "metacall_load_from_memory";
+	if (buffer == nullptr) {
+		set_errorf("TypeError", "%s: the buffer is NULL", api);
+		return 1;
+	}
+	while (size > 0 && buffer[size - 1] == '\0') // sizeof("...") counts the NUL
+		--size;
+	std::string name = Runtime::instance().next_memory_name();
+	return load(api, tag, name, handle, [&](const metacall_loader_interface &table, void *state) -> void * {
+		if (table.load_from_memory == nullptr) {
+			metacall_loader_error("this loader cannot load code from memory");
+			return nullptr;
+		}
+		return table.load_from_memory(state, name.c_str(), buffer, size);
+	});
+}
+
+int metacall_load_from_package(const char *tag, const char *path, void **handle) {
+	const char *api = "metacall_load_from_package";
+	if (path == nullptr) {
+		set_errorf("TypeError", "%s: the path is NULL", api);
+		return 1;
+	}
+	return load(api, tag, path, handle, [&](const metacall_loader_interface &table, void *state) -> void * {
+		if (table.load_from_package == nullptr) {
+			metacall_loader_error("this loader cannot load packages");
+			return nullptr;
+		}
+		return table.load_from_package(state, path);
+	});
+}
+
+int metacall_clear(void *handle) {
+	CallScope scope("metacall_clear");
+	if (!scope)
+		return 1;
+	auto taken = Runtime::instance().registry().remove(handle);
+	if (taken == nullptr) {
+		set_error("ReferenceError",
+		          "metacall_clear: the handle is not live (already cleared, or not a handle)");
+		return 1;
+	}
+	int status = 0;
+	const metacall_loader_interface &table = taken->loader->interface();
+	if (taken->module != nullptr && table.clear != nullptr) {
+		std::uint64_t before = error_generation();
+		if (table.clear(taken->loader->state(), taken->module) != 0) {
+			set_errorf("LoaderError", "metacall_clear(\"%s\"): %s", taken->name.c_str(),
+			           loader_reason(before).c_str());
+			status = 1;
+		}
+	}
+	return status; // the functions are released as `taken` goes
+}
+
+void *metacall_handle(const char *tag, const char *name) {
+	if (tag == nullptr || name == nullptr) {
+		set_error("TypeError", "metacall_handle: the tag or the name is NULL");
+		return nullptr;
+	}
+	Handle *handle = Runtime::instance().registry().find_handle(tag, name);
+	if (handle == nullptr)
+		set_errorf("ReferenceError", "metacall_handle: no handle named '%s' loaded by '%s'", name, tag);
+	return handle;
+}
+
+const char *metacall_handle_name(void *handle) {
+	Registry &registry = Runtime::instance().registry();
+	if (!registry.is_live(handle)) {
+		set_error("ReferenceError", "metacall_handle_name: the handle is not live");
+		return nullptr;
+	}
+	return static_cast<Handle *>(handle)->name.c_str();
+}
+
+} // extern "C"

@@ -1,0 +1,80 @@
+// metacall_register, metacall_registerv: host functions callable from every loader.
+#include "error.h"
+#include "function.h"
+#include "runtime.h"
+
+#include <metacall/metacall.h>
+
+#include <cstdarg>
+#include <vector>
+
+using namespace metacall_core;
+
+namespace {
+
+bool valid_type(ValueId id) {
+	return (id >= 0 && id < METACALL_SIZE) || id == METACALL_INVALID;
+}
+
+int register_host(const char *name, metacall_invoke_callback invoke, void **func, ValueId return_type,
+                  const std::vector<ValueId> &types, const char *api) {
+	CallScope scope(api);
+	if (!scope)
+		return 1;
+	if (invoke == nullptr) {
+		set_errorf("TypeError", "%s: the invoke callback of '%s' is NULL", api,
+		           name != nullptr ? name : "(anonymous)");
+		return 1;
+	}
+	if (name != nullptr && name[0] == '\0') {
+		set_errorf("TypeError", "%s: the name is empty (pass NULL for an anonymous function)", api);
+		return 1;
+	}
+	Signature signature;
+	signature.name = name != nullptr ? name : "";
+	signature.return_type = return_type;
+	for (std::size_t i = 0; i < types.size(); ++i) {
+		if (!valid_type(types[i])) {
+			set_errorf("TypeError", "%s: parameter %zu of '%s' has no valid type id (%d)", api, i,
+			           signature.name.c_str(), static_cast<int>(types[i]));
+			return 1;
+		}
+		signature.params.push_back(Parameter{"arg" + std::to_string(i), types[i]});
+	}
+	Runtime &runtime = Runtime::instance();
+	auto function = std::make_shared<Function>(std::move(signature), runtime.host(), invoke);
+	Function *raw = function.get();
+	std::string error;
+	if (!runtime.registry().add_host(std::move(function), name != nullptr, runtime.host(), error)) {
+		set_errorf("ReferenceError", "%s: %s", api, error.c_str());
+		return 1;
+	}
+	if (func != nullptr)
+		*func = raw;
+	return 0;
+}
+
+} // namespace
+
+extern "C" {
+
+int metacall_register(const char *name, void *(*invoke)(size_t, void *[], void *), void **func,
+                      enum metacall_value_id return_type, size_t size, ...) {
+	std::vector<ValueId> types(size);
+	va_list args;
+	va_start(args, size);
+	for (auto &type : types)
+		type = static_cast<ValueId>(va_arg(args, int)); // enums arrive promoted to int
+	va_end(args);
+	return register_host(name, invoke, func, return_type, types, "metacall_register");
+}
+
+int metacall_registerv(const char *name, void *(*invoke)(size_t, void *[], void *), void **func,
+                       enum metacall_value_id return_type, size_t size, enum metacall_value_id types[]) {
+	std::vector<ValueId> list(size, METACALL_INVALID);
+	if (types != nullptr)
+		list.assign(types, types + size);
+	return register_host(name, invoke, func, return_type, list, "metacall_registerv");
+}
+
+} // extern "C"

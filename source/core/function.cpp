@@ -1,0 +1,142 @@
+#include "function.h"
+
+#include "error.h"
+#include "future.h"
+#include "loader.h"
+#include "runtime.h"
+#include "value.h"
+
+#include <algorithm>
+
+namespace metacall_core {
+
+Function::Function(Signature signature, std::shared_ptr<Loader> loader, void *data)
+    : signature_(std::move(signature)), loader_(std::move(loader)), data_(data) {}
+
+Function::Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback invoke)
+    : signature_(std::move(signature)), loader_(std::move(host)), host_invoke_(invoke) {}
+
+Function::~Function() {
+	magic_ = 0;
+	if (target_ == nullptr && data_ != nullptr)
+		loader_->release(data_);
+}
+
+Function *Function::from(void *f, const char *api) {
+	auto *function = static_cast<Function *>(f);
+	if (function == nullptr) {
+		set_errorf("TypeError", "%s: the function is NULL", api);
+		return nullptr;
+	}
+	if (function->magic_ != kMagic) {
+		set_errorf("TypeError",
+		           "%s: the pointer is not a function (pass metacall_function(name) or "
+		           "metacall_value_to_function(value), not a value)",
+		           api);
+		return nullptr;
+	}
+	return function;
+}
+
+std::shared_ptr<Function> Function::bind(std::shared_ptr<Function> target, void *closure) {
+	if (target->target_ != nullptr) // bind the original, not a bound copy
+		target = target->target_;
+	auto bound = std::make_shared<Function>(target->signature_, target->loader_, target->host_invoke_);
+	bound->data_ = target->data_;
+	bound->closure_ = closure;
+	bound->target_ = std::move(target);
+	return bound;
+}
+
+void *Function::call(void *args[], std::size_t size, const char *api) {
+	CallScope scope(api);
+	if (!scope)
+		return nullptr;
+	const Function &origin = target_ != nullptr ? *target_ : *this;
+	if (!origin.alive_.load(std::memory_order_acquire)) {
+		set_errorf("ReferenceError",
+		           "%s: function '%s' was unloaded (its handle was cleared or metacall_destroy ran)", api,
+		           name().c_str());
+		return nullptr;
+	}
+	if (size > 0 && args == nullptr) {
+		set_errorf("TypeError", "%s: function '%s' called with %zu arguments but args is NULL", api,
+		           name().c_str(), size);
+		return nullptr;
+	}
+	for (std::size_t i = 0; i < size; ++i) {
+		if (Value::from(args[i], api) == nullptr) {
+			set_errorf("TypeError", "%s: argument %zu of '%s' is not a value (NULL or destroyed)", api, i,
+			           name().c_str());
+			return nullptr;
+		}
+	}
+	std::size_t expected = signature_.params.size();
+	if (signature_.is_variadic ? size < expected : size != expected) {
+		return make_throwable("TypeError", "function '" + name() + "' expects " +
+		                                       (signature_.is_variadic ? "at least " : "") +
+		                                       std::to_string(expected) + " argument" +
+		                                       (expected == 1 ? "" : "s") + ", got " + std::to_string(size));
+	}
+	void *result = dispatch(args, size);
+	return result != nullptr ? result : Value::create(METACALL_NULL);
+}
+
+void *Function::dispatch(void *args[], std::size_t size) {
+	if (host_invoke_ != nullptr)
+		return call_host(args, size);
+	if (signature_.is_async)
+		return call_async(args, size);
+	return loader_->interface().invoke(loader_->state(), data_, args, size);
+}
+
+// Host functions get exactly the C types they declared: numeric arguments of another width are
+// converted (checked, no wrapping); anything else is a TypeError and the host is not called.
+void *Function::call_host(void *args[], std::size_t size) {
+	std::vector<void *> converted; // owned copies, only when some argument needs converting
+	for (std::size_t i = 0; i < size && i < signature_.params.size(); ++i) {
+		const Parameter &param = signature_.params[i];
+		auto *arg = static_cast<Value *>(args[i]);
+		if (param.type == METACALL_INVALID || arg->id == param.type)
+			continue;
+		if (converted.empty())
+			converted.assign(args, args + size);
+		void *copy = is_number(arg->id) && is_number(param.type) ? arg->copy() : nullptr;
+		if (copy == nullptr || metacall_value_cast(copy, param.type) == nullptr) {
+			destroy_value(copy);
+			for (std::size_t j = 0; j < i; ++j)
+				if (converted[j] != args[j])
+					destroy_value(converted[j]);
+			return make_throwable("TypeError", "function '" + name() + "' parameter " + std::to_string(i) +
+			                                       " ('" + param.name + "'): expected " +
+			                                       metacall_value_id_name(param.type) + ", got " +
+			                                       metacall_value_id_name(arg->id));
+		}
+		converted[i] = copy;
+	}
+	void **call_args = converted.empty() ? args : converted.data();
+	void *result = host_invoke_(size, call_args, closure_);
+	for (std::size_t i = 0; i < converted.size(); ++i)
+		if (converted[i] != args[i])
+			destroy_value(converted[i]);
+	return result;
+}
+
+// Async functions: the loader settles a future the core made; the caller gets a copy of it.
+void *Function::call_async(void *args[], std::size_t size) {
+	const metacall_loader_interface &table = loader_->interface();
+	if (table.await == nullptr)
+		return make_throwable("LoaderError", "function '" + name() + "' is async but the '" + loader_->tag() +
+		                                         "' loader has no await entry");
+	auto future = std::make_shared<Future>();
+	void *for_loader = Value::create_future(future);
+	std::uint64_t before = error_generation();
+	if (table.await(loader_->state(), data_, args, size, for_loader) != 0) {
+		std::string reason =
+		    error_generation() != before ? last_error_message() : "the loader gave no reason";
+		return make_throwable("LoaderError", "function '" + name() + "' could not start: " + reason);
+	}
+	return Value::create_future(std::move(future));
+}
+
+} // namespace metacall_core

@@ -1,0 +1,74 @@
+// A callable function of a loader or of the host, and the checks every call goes through.
+#pragma once
+
+#include <metacall/metacall.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace metacall_core {
+
+// The C enum's name is hidden in C++ by the function metacall_value_id().
+using ValueId = enum metacall_value_id;
+
+class Loader;
+
+struct Parameter {
+	std::string name;
+	ValueId type = METACALL_INVALID; // INVALID: not declared
+};
+
+struct Signature {
+	std::string name;
+	std::vector<Parameter> params;
+	ValueId return_type = METACALL_INVALID;
+	bool is_async = false;
+	bool is_variadic = false;
+};
+
+class Function : public std::enable_shared_from_this<Function> {
+public:
+	static constexpr std::uint32_t kMagic = 0x4d434646; // "MCFF"
+
+	// A function of `loader`, which knows it as `data`.
+	Function(Signature signature, std::shared_ptr<Loader> loader, void *data);
+	// A host function: `invoke` is called directly.
+	Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback invoke);
+	~Function();
+	Function(const Function &) = delete;
+	Function &operator=(const Function &) = delete;
+
+	// The function behind `f`, or nullptr after recording an error that names `api`.
+	static Function *from(void *f, const char *api);
+	// A function that calls `target` passing `closure` to host callbacks.
+	static std::shared_ptr<Function> bind(std::shared_ptr<Function> target, void *closure);
+
+	// Checks the runtime, the function and the arguments, then calls. Returns a new value (the
+	// result, a future, or a throwable), or nullptr after recording an error.
+	void *call(void *args[], std::size_t size, const char *api);
+
+	const Signature &signature() const { return signature_; }
+	const std::string &name() const { return signature_.name; }
+
+	// Its module was cleared or the runtime destroyed: calls now report it instead of running.
+	void unload() { alive_.store(false, std::memory_order_release); }
+
+private:
+	void *dispatch(void *args[], std::size_t size);
+	void *call_host(void *args[], std::size_t size);
+	void *call_async(void *args[], std::size_t size);
+
+	std::uint32_t magic_ = kMagic;
+	Signature signature_;
+	std::shared_ptr<Loader> loader_;
+	void *data_ = nullptr;                           // the loader's reference
+	metacall_invoke_callback host_invoke_ = nullptr; // set for host functions
+	void *closure_ = nullptr;                        // host closure data (bound functions)
+	std::shared_ptr<Function> target_;               // bound functions call this one
+	std::atomic<bool> alive_{true};
+};
+
+} // namespace metacall_core

@@ -1,0 +1,105 @@
+#include "future.h"
+
+#include "error.h"
+#include "value.h"
+
+#include <metacall/metacall.h>
+
+namespace metacall_core {
+
+Future::~Future() {
+	destroy_value(value_);
+	magic_ = 0;
+}
+
+Future *Future::from(void *f, const char *api) {
+	auto *future = static_cast<Future *>(f);
+	if (future == nullptr || future->magic_ != kMagic) {
+		set_errorf("TypeError", "%s: the pointer is not a future (use metacall_value_to_future)", api);
+		return nullptr;
+	}
+	return future;
+}
+
+bool Future::settle(bool resolved, void *value) {
+	if (value == nullptr)
+		value = Value::create(METACALL_NULL);
+	std::vector<Continuation> ready;
+	{
+		std::lock_guard lock(mutex_);
+		if (state_ != State::pending) {
+			destroy_value(value);
+			return false;
+		}
+		state_ = resolved ? State::resolved : State::rejected;
+		value_ = value;
+		ready.swap(continuations_);
+	}
+	// Outside the lock: continuations may add continuations or settle other futures.
+	auto keep_alive = shared_from_this();
+	for (auto &continuation : ready)
+		continuation(resolved, value);
+	return true;
+}
+
+void Future::then(Continuation continuation) {
+	{
+		std::lock_guard lock(mutex_);
+		if (state_ == State::pending) {
+			continuations_.push_back(std::move(continuation));
+			return;
+		}
+	}
+	continuation(state_ == State::resolved, value_);
+}
+
+void *chain(const std::shared_ptr<Future> &source, void *(*resolve)(void *, void *),
+            void *(*reject)(void *, void *), void *data) {
+	auto target = std::make_shared<Future>();
+	source->then([target, resolve, reject, data](bool resolved, void *value) {
+		auto callback = resolved ? resolve : reject;
+		if (callback == nullptr) { // no callback: the outcome passes through
+			target->settle(resolved, static_cast<Value *>(value)->copy());
+			return;
+		}
+		void *result = callback(value, data);
+		bool rejected = result != nullptr && metacall_value_id(result) == METACALL_THROWABLE;
+		target->settle(!rejected, result);
+	});
+	return Value::create_future(std::move(target));
+}
+
+} // namespace metacall_core
+
+using namespace metacall_core;
+
+extern "C" {
+
+void *metacall_future_create(void) {
+	return Value::create_future(std::make_shared<Future>());
+}
+
+static int settle_value(void *future, void *result, bool resolved, const char *api) {
+	if (result != nullptr && Value::from(result, api) == nullptr)
+		return 1; // not a value: nothing we may destroy
+	Value *value = Value::from(future, METACALL_FUTURE, api);
+	if (value == nullptr) {
+		destroy_value(result);
+		return 1;
+	}
+	if (!value->future()->settle(resolved, result)) {
+		set_errorf("FutureError", "%s: the future is already settled", api);
+		return 1;
+	}
+	return 0;
+}
+
+int metacall_future_resolve(void *future, void *result) {
+	return settle_value(future, result, true, "metacall_future_resolve");
+}
+
+int metacall_future_reject(void *future, void *error) {
+	return settle_value(future, error, false, "metacall_future_reject");
+}
+
+} // extern "C"

@@ -1,0 +1,99 @@
+// A minimal JSON writer: enough for metacall_inspect, with correct string escaping.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace metacall_core {
+
+class JsonWriter {
+public:
+	JsonWriter &begin_object() { return open('{'); }
+	JsonWriter &end_object() { return close('}'); }
+	JsonWriter &begin_array() { return open('['); }
+	JsonWriter &end_array() { return close(']'); }
+
+	JsonWriter &key(std::string_view name) {
+		separate();
+		quote(name);
+		out_ += ':';
+		after_key_ = true;
+		return *this;
+	}
+	JsonWriter &string(std::string_view text) {
+		separate();
+		quote(text);
+		return *this;
+	}
+	JsonWriter &number(long value) {
+		separate();
+		out_ += std::to_string(value);
+		return *this;
+	}
+	JsonWriter &truth(bool value) {
+		separate();
+		out_ += value ? "true" : "false";
+		return *this;
+	}
+
+	const std::string &text() const { return out_; }
+
+private:
+	JsonWriter &open(char bracket) {
+		separate();
+		out_ += bracket;
+		first_ = true;
+		return *this;
+	}
+	JsonWriter &close(char bracket) {
+		out_ += bracket;
+		first_ = false;
+		return *this;
+	}
+	// A comma before every item but the first of its container, and none after a key.
+	void separate() {
+		if (after_key_)
+			after_key_ = false;
+		else if (!first_)
+			out_ += ',';
+		first_ = false;
+	}
+	void quote(std::string_view text) {
+		out_ += '"';
+		for (unsigned char c : text) {
+			switch (c) {
+			case '"':
+				out_ += "\\\"";
+				break;
+			case '\\':
+				out_ += "\\\\";
+				break;
+			case '\n':
+				out_ += "\\n";
+				break;
+			case '\r':
+				out_ += "\\r";
+				break;
+			case '\t':
+				out_ += "\\t";
+				break;
+			default:
+				if (c < 0x20) {
+					char escape[8];
+					std::snprintf(escape, sizeof escape, "\\u%04x", c);
+					out_ += escape;
+				} else {
+					out_ += static_cast<char>(c); // UTF-8 passes through
+				}
+			}
+		}
+		out_ += '"';
+	}
+
+	std::string out_;
+	bool first_ = true;
+	bool after_key_ = false;
+};
+
+} // namespace metacall_core

@@ -1,0 +1,46 @@
+// One started loader: a plug-in's table of entries and the state its initialize returned.
+#pragma once
+
+#include <metacall/metacall_loader.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+namespace metacall_core {
+
+class Loader {
+public:
+	// The tag of the built-in loader that owns host functions (metacall_register).
+	static constexpr const char *kHostTag = "__metacall_host__";
+
+	Loader(std::string tag, const metacall_loader_interface *table);
+	Loader(const Loader &) = delete;
+	Loader &operator=(const Loader &) = delete;
+
+	// The host functions' loader: no plug-in, nothing to start.
+	static std::shared_ptr<Loader> host();
+
+	// Calls the plug-in's initialize. Returns 0, or non-zero after recording an error.
+	int start();
+	// From now on function_release is skipped (the loader's destroy will release everything).
+	void deactivate() { active_.store(false); }
+	// Calls the plug-in's destroy (once).
+	void stop();
+
+	// Gives `function` back to the plug-in, unless the loader is deactivated.
+	void release(void *function);
+
+	const std::string &tag() const { return tag_; }
+	const metacall_loader_interface &interface() const { return *table_; }
+	void *state() const { return state_; }
+	bool started() const { return state_ != nullptr; }
+
+private:
+	std::string tag_;
+	const metacall_loader_interface *table_;
+	void *state_ = nullptr;
+	std::atomic<bool> active_{false};
+};
+
+} // namespace metacall_core

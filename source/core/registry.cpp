@@ -1,0 +1,144 @@
+#include "registry.h"
+
+#include "loader.h"
+
+#include <algorithm>
+#include <mutex>
+
+namespace metacall_core {
+
+bool Handle::add(std::shared_ptr<Function> function) {
+	auto [it, inserted] = by_name.try_emplace(function->name(), function);
+	if (inserted)
+		functions.push_back(std::move(function));
+	return inserted;
+}
+
+std::shared_ptr<Function> Handle::find(std::string_view function_name) const {
+	auto it = by_name.find(function_name);
+	return it != by_name.end() ? it->second : nullptr;
+}
+
+Handle *Registry::add(std::unique_ptr<Handle> handle, std::string &error) {
+	std::unique_lock lock(mutex_);
+	if (handle->global) {
+		// All or nothing: a clash leaves the global scope as it was.
+		for (const auto &function : handle->functions) {
+			auto it = global_.find(function->name());
+			if (it == global_.end())
+				continue;
+			const Handle *owner = nullptr;
+			for (const Handle *other : order_)
+				if (other->global && other->find(function->name()) == it->second)
+					owner = other;
+			error = "function '" + function->name() + "' is already defined in the global scope" +
+			        (owner != nullptr ? " by '" + owner->name + "' (" + owner->tag + ")" : std::string()) +
+			        "; load with a handle to keep both";
+			return nullptr;
+		}
+		for (const auto &function : handle->functions)
+			global_.emplace(function->name(), function);
+	}
+	Handle *live = handle.get();
+	order_.push_back(live);
+	live_.emplace(live, std::move(handle));
+	return live;
+}
+
+bool Registry::add_host(std::shared_ptr<Function> function, bool named, const std::shared_ptr<Loader> &host,
+                        std::string &error) {
+	std::unique_lock lock(mutex_);
+	if (!named) {
+		anonymous_.push_back(std::move(function));
+		return true;
+	}
+	if (global_.count(function->name()) != 0) {
+		error = "function '" + function->name() + "' is already defined in the global scope";
+		return false;
+	}
+	if (host_ == nullptr) {
+		auto handle = std::make_unique<Handle>();
+		handle->tag = handle->name = Loader::kHostTag;
+		handle->loader = host;
+		handle->global = true;
+		host_ = handle.get();
+		order_.push_back(host_);
+		live_.emplace(host_, std::move(handle));
+	}
+	host_->add(function);
+	global_.emplace(function->name(), std::move(function));
+	return true;
+}
+
+std::unique_ptr<Handle> Registry::remove(void *handle) {
+	std::unique_lock lock(mutex_);
+	auto it = live_.find(handle);
+	if (it == live_.end())
+		return nullptr;
+	std::unique_ptr<Handle> taken = std::move(it->second);
+	live_.erase(it);
+	order_.erase(std::find(order_.begin(), order_.end(), taken.get()));
+	if (taken.get() == host_)
+		host_ = nullptr;
+	for (const auto &function : taken->functions) {
+		function->unload();
+		if (taken->global)
+			global_.erase(function->name());
+	}
+	return taken;
+}
+
+void Registry::clear() {
+	std::unordered_map<const void *, std::unique_ptr<Handle>> live;
+	std::vector<std::shared_ptr<Function>> anonymous;
+	{
+		std::unique_lock lock(mutex_);
+		live.swap(live_);
+		anonymous.swap(anonymous_);
+		global_.clear();
+		order_.clear();
+		host_ = nullptr;
+	}
+	for (auto &[key, handle] : live)
+		for (const auto &function : handle->functions)
+			function->unload();
+	for (const auto &function : anonymous)
+		function->unload();
+	// Functions are released here, outside the lock, as the handles go.
+}
+
+std::shared_ptr<Function> Registry::find(std::string_view name) const {
+	std::shared_lock lock(mutex_);
+	auto it = global_.find(name);
+	return it != global_.end() ? it->second : nullptr;
+}
+
+std::shared_ptr<Function> Registry::find(void *handle, std::string_view name, bool &live) const {
+	std::shared_lock lock(mutex_);
+	auto it = live_.find(handle);
+	live = it != live_.end();
+	return live ? it->second->find(name) : nullptr;
+}
+
+Handle *Registry::find_handle(std::string_view tag, std::string_view name) const {
+	std::shared_lock lock(mutex_);
+	auto stem = [](std::string_view path) {
+		auto slash = path.rfind('/');
+		path = slash == std::string_view::npos ? path : path.substr(slash + 1);
+		return path.substr(0, path.find('.'));
+	};
+	for (Handle *handle : order_)
+		if (handle->tag == tag && handle->name == name)
+			return handle;
+	for (Handle *handle : order_)
+		if (handle->tag == tag && stem(handle->name) == name)
+			return handle;
+	return nullptr;
+}
+
+bool Registry::is_live(void *handle) const {
+	std::shared_lock lock(mutex_);
+	return live_.count(handle) != 0;
+}
+
+} // namespace metacall_core

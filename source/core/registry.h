@@ -1,0 +1,75 @@
+// The registry: the global scope of names, the live handles, and the host's functions.
+// Guarded by one reader-writer lock, held only for lookups and changes, never during a call.
+#pragma once
+
+#include "function.h"
+
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace metacall_core {
+
+class Loader;
+
+struct StringHash {
+	using is_transparent = void;
+	std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+template <typename T>
+using NameMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+// What one load brought in.
+struct Handle {
+	std::string tag, name;
+	std::shared_ptr<Loader> loader;
+	void *module = nullptr; // the loader's own object (none for the host's handle)
+	bool global = false;    // its functions are also in the global scope
+	std::vector<std::shared_ptr<Function>> functions;
+	NameMap<std::shared_ptr<Function>> by_name;
+
+	// Adds a function; false when the module already has that name.
+	bool add(std::shared_ptr<Function> function);
+	std::shared_ptr<Function> find(std::string_view function_name) const;
+};
+
+class Registry {
+public:
+	// Makes a loaded handle live (its functions enter the global scope if it is global).
+	// Returns the live handle, or nullptr and a message naming the clash in `error`.
+	Handle *add(std::unique_ptr<Handle> handle, std::string &error);
+	// Registers a host function, in the global scope when `named`.
+	bool add_host(std::shared_ptr<Function> function, bool named, const std::shared_ptr<Loader> &host,
+	              std::string &error);
+	// Takes a live handle out (its functions are unloaded); nullptr when `handle` is not live.
+	std::unique_ptr<Handle> remove(void *handle);
+	// Takes everything out, for metacall_destroy.
+	void clear();
+
+	std::shared_ptr<Function> find(std::string_view name) const;
+	// A function of a live handle; nullptr (and `live` false) when the handle is not live.
+	std::shared_ptr<Function> find(void *handle, std::string_view name, bool &live) const;
+	Handle *find_handle(std::string_view tag, std::string_view name) const;
+	bool is_live(void *handle) const;
+
+	// Calls visit(const Handle &) for each live handle in load order, under the read lock.
+	template <typename Visit>
+	void for_each(Visit visit) const {
+		std::shared_lock lock(mutex_);
+		for (const Handle *handle : order_)
+			visit(*handle);
+	}
+
+private:
+	mutable std::shared_mutex mutex_;
+	NameMap<std::shared_ptr<Function>> global_;
+	std::unordered_map<const void *, std::unique_ptr<Handle>> live_;
+	std::vector<Handle *> order_;
+	Handle *host_ = nullptr; // the host functions' handle, made on the first registration
+	std::vector<std::shared_ptr<Function>> anonymous_;
+};
+
+} // namespace metacall_core

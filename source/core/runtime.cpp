@@ -1,0 +1,136 @@
+#include "runtime.h"
+
+#include "error.h"
+#include "log.h"
+
+#include <chrono>
+#include <thread>
+
+namespace metacall_core {
+namespace {
+
+thread_local int call_depth = 0;
+
+} // namespace
+
+Runtime &Runtime::instance() {
+	static Runtime runtime;
+	return runtime;
+}
+
+Runtime::~Runtime() {
+	for (auto &loader : start_order_)
+		loader->deactivate();
+	if (host_ != nullptr)
+		host_->deactivate();
+}
+
+int Runtime::initialize() {
+	std::lock_guard lock(lifecycle_);
+	if (state_.load() == State::running)
+		return 0;
+	host_ = Loader::host();
+	state_.store(State::running);
+	log(LogLevel::debug, "initialized");
+	return 0;
+}
+
+void Runtime::destroy() {
+	if (call_depth > 0) {
+		set_error("RuntimeError",
+		          "metacall_destroy: called from inside a call (a host function or a script); it would wait "
+		          "for itself. Destroy from outside any call.");
+		return;
+	}
+	std::lock_guard lock(lifecycle_);
+	if (state_.load() != State::running)
+		return;
+	state_.store(State::destroying);
+	// New calls are refused from now; wait for the ones in flight to leave.
+	while (inflight_.load() > 0)
+		std::this_thread::sleep_for(std::chrono::microseconds(50));
+
+	std::lock_guard loaders_lock(loaders_mutex_);
+	for (auto &loader : start_order_)
+		loader->deactivate();
+	host_->deactivate();
+	registry_.clear();
+	for (auto it = start_order_.rbegin(); it != start_order_.rend(); ++it)
+		(*it)->stop();
+	start_order_.clear();
+	loaders_.clear();
+	host_.reset();
+	destroyed_once_ = true;
+	state_.store(State::uninitialized);
+	log(LogLevel::debug, "destroyed");
+}
+
+bool Runtime::enter(const char *api) {
+	inflight_.fetch_add(1);
+	State state = state_.load();
+	if (state == State::running)
+		return true;
+	inflight_.fetch_sub(1);
+	if (api == nullptr)
+		return false;
+	if (state == State::destroying)
+		set_errorf("RuntimeError", "%s: libmetacall is being destroyed", api);
+	else if (destroyed_once_)
+		set_errorf("RuntimeError", "%s: libmetacall was destroyed (call metacall_initialize to use it again)",
+		           api);
+	else
+		set_errorf("RuntimeError", "%s: libmetacall is not initialized (call metacall_initialize first)",
+		           api);
+	return false;
+}
+
+std::shared_ptr<Loader> Runtime::loader(const char *tag, const char *api) {
+	if (tag == nullptr) {
+		set_errorf("TypeError", "%s: the loader tag is NULL", api);
+		return nullptr;
+	}
+	std::lock_guard lock(loaders_mutex_);
+	if (auto it = loaders_.find(tag); it != loaders_.end())
+		return it->second;
+	auto plugin = plugins_.find(tag);
+	if (plugin == plugins_.end()) {
+		auto found = find_plugin(tag);
+		if (!found) {
+			set_errorf("LoaderError", "%s: %s", api, last_error_message().c_str());
+			return nullptr;
+		}
+		plugin = plugins_.emplace(tag, *found).first;
+	}
+	auto loader = std::make_shared<Loader>(tag, plugin->second.table);
+	if (loader->start() != 0) {
+		set_errorf("LoaderError", "%s: %s", api, last_error_message().c_str());
+		return nullptr;
+	}
+	loaders_.emplace(tag, loader);
+	start_order_.push_back(loader);
+	return loader;
+}
+
+std::shared_ptr<Loader> Runtime::started_loader(const std::string &tag) {
+	std::lock_guard lock(loaders_mutex_);
+	auto it = loaders_.find(tag);
+	return it != loaders_.end() ? it->second : nullptr;
+}
+
+CallScope::CallScope(const char *api) : entered_(Runtime::instance().enter(api)) {
+	if (entered_)
+		++call_depth;
+}
+
+CallScope::~CallScope() {
+	if (entered_) {
+		--call_depth;
+		Runtime::instance().leave();
+	}
+}
+
+int CallScope::depth() {
+	return call_depth;
+}
+
+} // namespace metacall_core

@@ -1,0 +1,77 @@
+// The one runtime of the process: its lifecycle, its loaders, its registry, and the count of
+// calls in flight that metacall_destroy waits for.
+#pragma once
+
+#include "loader.h"
+#include "plugin_finder.h"
+#include "registry.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace metacall_core {
+
+class Runtime {
+public:
+	static Runtime &instance();
+	// At process exit, without metacall_destroy: only memory is freed; plug-ins are not called.
+	~Runtime();
+
+	int initialize();
+	void destroy();
+	bool running() const { return state_.load() == State::running; }
+
+	// Counts a call in flight; false (after recording an error naming `api`, when not NULL)
+	// when the runtime is not running.
+	bool enter(const char *api);
+	void leave() { inflight_.fetch_sub(1); }
+
+	// The loader of `tag`, started on first use; nullptr after recording an error.
+	std::shared_ptr<Loader> loader(const char *tag, const char *api);
+	// The loader of `tag` if it is started, else nullptr (starts nothing).
+	std::shared_ptr<Loader> started_loader(const std::string &tag);
+	const std::shared_ptr<Loader> &host() const { return host_; }
+
+	Registry &registry() { return registry_; }
+	// A fresh name for a handle loaded from memory.
+	std::string next_memory_name() { return "memory-" + std::to_string(++memory_loads_); }
+
+private:
+	enum class State { uninitialized, running, destroying };
+
+	std::atomic<State> state_{State::uninitialized};
+	std::atomic<long> inflight_{0};
+	bool destroyed_once_ = false;
+	std::mutex lifecycle_;
+
+	std::recursive_mutex loaders_mutex_;              // recursive: a loader's start may load another tag
+	std::unordered_map<std::string, Plugin> plugins_; // opened plug-ins, kept across re-initialization
+	std::unordered_map<std::string, std::shared_ptr<Loader>> loaders_;
+	std::vector<std::shared_ptr<Loader>> start_order_;
+	std::shared_ptr<Loader> host_;
+
+	Registry registry_;
+	std::atomic<unsigned> memory_loads_{0};
+};
+
+// RAII: a call in flight. Test it before doing anything.
+class CallScope {
+public:
+	explicit CallScope(const char *api);
+	~CallScope();
+	CallScope(const CallScope &) = delete;
+	CallScope &operator=(const CallScope &) = delete;
+	explicit operator bool() const { return entered_; }
+
+	// How many call scopes the calling thread is inside.
+	static int depth();
+
+private:
+	bool entered_;
+};
+
+} // namespace metacall_core

@@ -1,0 +1,104 @@
+// The value model: one tagged datum behind every `void *` value of the C API.
+#pragma once
+
+#include <metacall/metacall_error.h>
+#include <metacall/metacall_value.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace metacall_core {
+
+// The C enum's name is hidden in C++ by the function metacall_value_id().
+using ValueId = enum metacall_value_id;
+
+class Function;
+class Future;
+struct Value;
+
+struct ExceptionData {
+	std::string message, label, stacktrace;
+	std::int64_t code = 0;
+};
+
+// An exception, with the C view of it (pointers into the strings) that the API hands out.
+struct Exception {
+	explicit Exception(ExceptionData data);
+	ExceptionData data;
+	metacall_exception_type view;
+};
+
+struct ValueDeleter {
+	void operator()(Value *value) const;
+};
+using ValuePtr = std::unique_ptr<Value, ValueDeleter>;
+
+// Elements of arrays and maps are owned `Value *` kept as `void *`, because the C API exposes
+// the slots themselves (metacall_value_to_array) for hosts to read and fill.
+using Slots = std::vector<void *>;
+
+struct Value {
+	static constexpr std::uint32_t kMagic = 0x4d435631; // "MCV1": tells values from other pointers
+
+	std::uint32_t magic = kMagic;
+	ValueId id = METACALL_NULL;
+	union {
+		unsigned char b;
+		char c;
+		short s;
+		int i;
+		long l;
+		float f;
+		double d;
+		const void *p;
+	} scalar{};
+	// string/buffer bytes | array/map slots | function | future | exception | thrown value
+	std::variant<std::monostate, std::string, Slots, std::shared_ptr<Function>, std::shared_ptr<Future>,
+	             std::unique_ptr<Exception>, ValuePtr>
+	    data;
+
+	Value() = default;
+	Value(const Value &) = delete;
+	Value &operator=(const Value &) = delete;
+	~Value();
+
+	// The value behind `v`, or nullptr after recording an error that names `api`.
+	static Value *from(void *v, const char *api);
+	// As from(), and the value must have type `id`.
+	static Value *from(void *v, ValueId id, const char *api);
+
+	static Value *create(ValueId id);
+	static Value *create_bytes(ValueId id, const char *bytes, std::size_t size);
+	static Value *create_slots(ValueId id, const void *const items[], std::size_t size);
+	static Value *create_function(std::shared_ptr<Function> function);
+	static Value *create_future(std::shared_ptr<Future> future);
+	static Value *create_exception(ExceptionData data);
+	static Value *create_throwable(void *thrown);
+
+	std::string &bytes() { return std::get<std::string>(data); }
+	Slots &slots() { return std::get<Slots>(data); }
+	const std::shared_ptr<Function> &function() { return std::get<std::shared_ptr<Function>>(data); }
+	const std::shared_ptr<Future> &future() { return std::get<std::shared_ptr<Future>>(data); }
+	metacall_exception_type *exception_view() { return &std::get<std::unique_ptr<Exception>>(data)->view; }
+	Value *thrown() { return std::get<ValuePtr>(data).get(); }
+
+	// A deep copy; functions and futures are shared.
+	Value *copy() const;
+	// Replaces the slots with `items` (taking them), destroying old elements not among them.
+	void assign_slots(const void *const items[], std::size_t size);
+};
+
+// Destroys a value given as `void *` (nullptr ignored).
+void destroy_value(void *v);
+
+inline bool is_integer(ValueId id) {
+	return id >= METACALL_BOOL && id <= METACALL_LONG;
+}
+inline bool is_number(ValueId id) {
+	return id >= METACALL_BOOL && id <= METACALL_DOUBLE;
+}
+
+} // namespace metacall_core
