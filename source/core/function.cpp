@@ -22,20 +22,15 @@ Function::~Function() {
 		loader_->release(data_);
 }
 
-Function *Function::from(void *f, const char *api) {
-	auto *function = static_cast<Function *>(f);
-	if (function == nullptr) {
+Function *Function::invalid(void *f, const char *api) {
+	if (f == nullptr)
 		set_errorf("TypeError", "%s: the function is NULL", api);
-		return nullptr;
-	}
-	if (function->magic_ != kMagic) {
+	else
 		set_errorf("TypeError",
 		           "%s: the pointer is not a function (pass metacall_function(name) or "
 		           "metacall_value_to_function(value), not a value)",
 		           api);
-		return nullptr;
-	}
-	return function;
+	return nullptr;
 }
 
 std::shared_ptr<Function> Function::bind(std::shared_ptr<Function> target, void *closure) {
@@ -49,9 +44,23 @@ std::shared_ptr<Function> Function::bind(std::shared_ptr<Function> target, void 
 }
 
 void *Function::call(void *args[], std::size_t size, const char *api) {
+	// The in-flight count keeps metacall_destroy from stopping a loader's runtime under a call.
+	// Host functions run in no such runtime: checking the state is enough, and saves the count's
+	// two atomic read-modify-writes on the fastest path.
+	if (host_invoke_ != nullptr) {
+		if (!Runtime::instance().running()) {
+			CallScope refused(api); // records why
+			return nullptr;
+		}
+		return checked_call(args, size, api);
+	}
 	CallScope scope(api);
 	if (!scope)
 		return nullptr;
+	return checked_call(args, size, api);
+}
+
+void *Function::checked_call(void *args[], std::size_t size, const char *api) {
 	const Function &origin = target_ != nullptr ? *target_ : *this;
 	if (!origin.alive_.load(std::memory_order_acquire)) {
 		set_errorf("ReferenceError",

@@ -42,7 +42,10 @@ public:
 	Function &operator=(const Function &) = delete;
 
 	// The function behind `f`, or nullptr after recording an error that names `api`.
-	static Function *from(void *f, const char *api);
+	static Function *from(void *f, const char *api) {
+		auto *function = static_cast<Function *>(f);
+		return function != nullptr && function->magic_ == kMagic ? function : invalid(f, api);
+	}
 	// A function that calls `target` passing `closure` to host callbacks.
 	static std::shared_ptr<Function> bind(std::shared_ptr<Function> target, void *closure);
 
@@ -57,6 +60,8 @@ public:
 	void unload() { alive_.store(false, std::memory_order_release); }
 
 private:
+	static Function *invalid(void *f, const char *api);
+	void *checked_call(void *args[], std::size_t size, const char *api);
 	void *dispatch(void *args[], std::size_t size);
 	void *call_host(void *args[], std::size_t size);
 	void *call_async(void *args[], std::size_t size);

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "function.h"
 #include "future.h"
+#include "value_cache.h"
 
 #include <algorithm>
 #include <cstring>
@@ -20,54 +21,54 @@ void ValueDeleter::operator()(Value *value) const {
 }
 
 Value::~Value() {
-	if (Slots *slots = std::get_if<Slots>(&data))
-		for (void *item : *slots)
-			destroy_value(item);
+	release_payload();
 	magic = 0; // a later use of a destroyed value is reported (while the memory is not reused)
 }
 
-Value *Value::from(void *v, const char *api) {
-	if (v == nullptr) {
-		set_errorf("TypeError", "%s: the value is NULL", api);
-		return nullptr;
-	}
-	auto *value = static_cast<Value *>(v);
-	if (value->magic != kMagic) {
-		set_errorf("TypeError", "%s: the pointer is not a value (a function, a handle or a destroyed value?)",
-		           api);
-		return nullptr;
-	}
-	return value;
+void Value::release_payload() {
+	if (payload == nullptr)
+		return;
+	if (Slots *slots = std::get_if<Slots>(payload.get()))
+		for (void *item : *slots)
+			destroy_value(item);
+	payload.reset();
 }
 
-Value *Value::from(void *v, ValueId id, const char *api) {
+Value *Value::invalid(void *v, const char *api) {
+	if (v == nullptr)
+		set_errorf("TypeError", "%s: the value is NULL", api);
+	else
+		set_errorf("TypeError", "%s: the pointer is not a value (a function, a handle or a destroyed value?)",
+		           api);
+	return nullptr;
+}
+
+Value *Value::mismatch(void *v, ValueId id, const char *api) {
 	Value *value = from(v, api);
-	if (value != nullptr && value->id != id) {
+	if (value != nullptr)
 		set_errorf("TypeError", "%s: the value is a %s, expected a %s", api,
 		           metacall_value_id_name(value->id), metacall_value_id_name(id));
-		return nullptr;
-	}
-	return value;
+	return nullptr;
 }
 
 Value *Value::create(ValueId id) {
-	auto value = std::make_unique<Value>();
+	auto *value = ::new (take_value_block(sizeof(Value))) Value();
 	value->id = id;
-	return value.release();
+	return value;
 }
 
 Value *Value::create_bytes(ValueId id, const char *bytes, std::size_t size) {
 	Value *value = create(id);
 	if (bytes != nullptr)
-		value->data.emplace<std::string>(bytes, size);
+		value->emplace<std::string>(bytes, size);
 	else
-		value->data.emplace<std::string>(size, '\0');
+		value->emplace<std::string>(size, '\0');
 	return value;
 }
 
 Value *Value::create_slots(ValueId id, const void *const items[], std::size_t size) {
 	Value *value = create(id);
-	Slots &slots = value->data.emplace<Slots>(size, nullptr);
+	Slots &slots = value->emplace<Slots>(size, nullptr);
 	for (std::size_t i = 0; items != nullptr && i < size; ++i)
 		slots[i] = const_cast<void *>(items[i]); // the container takes the elements
 	return value;
@@ -75,53 +76,54 @@ Value *Value::create_slots(ValueId id, const void *const items[], std::size_t si
 
 Value *Value::create_function(std::shared_ptr<Function> function) {
 	Value *value = create(METACALL_FUNCTION);
-	value->data = std::move(function);
+	value->emplace<std::shared_ptr<Function>>(std::move(function));
 	return value;
 }
 
 Value *Value::create_future(std::shared_ptr<Future> future) {
 	Value *value = create(METACALL_FUTURE);
-	value->data = std::move(future);
+	value->emplace<std::shared_ptr<Future>>(std::move(future));
 	return value;
 }
 
 Value *Value::create_exception(ExceptionData data) {
 	Value *value = create(METACALL_EXCEPTION);
-	value->data = std::make_unique<Exception>(std::move(data));
+	value->emplace<Exception>(std::move(data));
 	return value;
 }
 
 Value *Value::create_throwable(void *thrown) {
 	Value *value = create(METACALL_THROWABLE);
-	value->data = ValuePtr(thrown != nullptr ? static_cast<Value *>(thrown) : create(METACALL_NULL));
+	value->emplace<ValuePtr>(thrown != nullptr ? static_cast<Value *>(thrown) : create(METACALL_NULL));
 	return value;
 }
 
 Value *Value::copy() const {
 	Value *out = create(id);
 	out->scalar = scalar;
+	if (payload == nullptr)
+		return out;
 	std::visit(
 	    [out](const auto &item) {
 		    using T = std::decay_t<decltype(item)>;
 		    if constexpr (std::is_same_v<T, Slots>) {
-			    Slots &slots = out->data.emplace<Slots>(item.size(), nullptr);
+			    Slots &slots = out->emplace<Slots>(item.size(), nullptr);
 			    for (std::size_t i = 0; i < item.size(); ++i)
 				    slots[i] = item[i] != nullptr ? static_cast<Value *>(item[i])->copy() : nullptr;
-		    } else if constexpr (std::is_same_v<T, std::unique_ptr<Exception>>) {
-			    out->data = std::make_unique<Exception>(item->data);
 		    } else if constexpr (std::is_same_v<T, ValuePtr>) {
-			    out->data = ValuePtr(item->copy());
+			    out->emplace<ValuePtr>(item->copy());
 		    } else {
-			    out->data = item; // strings are copied; functions and futures are shared
+			    out->emplace<T>(item); // bytes and exceptions are copied; functions and futures shared
 		    }
 	    },
-	    data);
+	    *payload);
 	return out;
 }
 
 void Value::assign_slots(const void *const items[], std::size_t size) {
 	Slots old = std::move(slots());
-	Slots &fresh = data.emplace<Slots>(size, nullptr);
+	Slots &fresh = slots();
+	fresh.assign(size, nullptr);
 	for (std::size_t i = 0; items != nullptr && i < size; ++i)
 		fresh[i] = const_cast<void *>(items[i]);
 	for (void *item : old)
@@ -134,10 +136,11 @@ void destroy_value(void *v) {
 		return;
 	auto *value = static_cast<Value *>(v);
 	if (value->magic != Value::kMagic) {
-		set_error("TypeError", "metacall_value_destroy: the pointer is not a value (destroyed twice?)");
+		Value::invalid(v, "metacall_value_destroy (destroyed twice?)");
 		return;
 	}
-	std::unique_ptr<Value> owned(value);
+	value->~Value();
+	give_value_block(value);
 }
 
 } // namespace metacall_core

@@ -27,8 +27,10 @@ struct ExceptionData {
 // An exception, with the C view of it (pointers into the strings) that the API hands out.
 struct Exception {
 	explicit Exception(ExceptionData data);
+	Exception(const Exception &other) : Exception(other.data) {}
+	Exception &operator=(const Exception &) = delete;
 	ExceptionData data;
-	metacall_exception_type view;
+	metacall_exception_type view; // points into `data`
 };
 
 struct ValueDeleter {
@@ -39,6 +41,11 @@ using ValuePtr = std::unique_ptr<Value, ValueDeleter>;
 // Elements of arrays and maps are owned `Value *` kept as `void *`, because the C API exposes
 // the slots themselves (metacall_value_to_array) for hosts to read and fill.
 using Slots = std::vector<void *>;
+
+// What does not fit in a scalar. Kept behind a pointer so that scalar values, the common case of
+// every call, are small and cost one allocation.
+using Payload =
+    std::variant<std::string, Slots, std::shared_ptr<Function>, std::shared_ptr<Future>, Exception, ValuePtr>;
 
 struct Value {
 	static constexpr std::uint32_t kMagic = 0x4d435631; // "MCV1": tells values from other pointers
@@ -56,9 +63,7 @@ struct Value {
 		const void *p;
 	} scalar{};
 	// string/buffer bytes | array/map slots | function | future | exception | thrown value
-	std::variant<std::monostate, std::string, Slots, std::shared_ptr<Function>, std::shared_ptr<Future>,
-	             std::unique_ptr<Exception>, ValuePtr>
-	    data;
+	std::unique_ptr<Payload> payload;
 
 	Value() = default;
 	Value(const Value &) = delete;
@@ -66,10 +71,19 @@ struct Value {
 	~Value();
 
 	// The value behind `v`, or nullptr after recording an error that names `api`.
-	static Value *from(void *v, const char *api);
+	static Value *from(void *v, const char *api) {
+		auto *value = static_cast<Value *>(v);
+		return value != nullptr && value->magic == kMagic ? value : invalid(v, api);
+	}
 	// As from(), and the value must have type `id`.
-	static Value *from(void *v, ValueId id, const char *api);
+	static Value *from(void *v, ValueId id, const char *api) {
+		auto *value = static_cast<Value *>(v);
+		return value != nullptr && value->magic == kMagic && value->id == id ? value : mismatch(v, id, api);
+	}
 
+	// Record why `v` is not a value (of type `id`); return nullptr. Off the fast path.
+	[[gnu::cold, gnu::noinline]] static Value *invalid(void *v, const char *api);
+	[[gnu::cold, gnu::noinline]] static Value *mismatch(void *v, ValueId id, const char *api);
 	static Value *create(ValueId id);
 	static Value *create_bytes(ValueId id, const char *bytes, std::size_t size);
 	static Value *create_slots(ValueId id, const void *const items[], std::size_t size);
@@ -78,12 +92,21 @@ struct Value {
 	static Value *create_exception(ExceptionData data);
 	static Value *create_throwable(void *thrown);
 
-	std::string &bytes() { return std::get<std::string>(data); }
-	Slots &slots() { return std::get<Slots>(data); }
-	const std::shared_ptr<Function> &function() { return std::get<std::shared_ptr<Function>>(data); }
-	const std::shared_ptr<Future> &future() { return std::get<std::shared_ptr<Future>>(data); }
-	metacall_exception_type *exception_view() { return &std::get<std::unique_ptr<Exception>>(data)->view; }
-	Value *thrown() { return std::get<ValuePtr>(data).get(); }
+	// Replaces the payload (the old one, with any elements it owns, is released).
+	template <typename T, typename... Args>
+	T &emplace(Args &&...args) {
+		release_payload();
+		payload = std::make_unique<Payload>(std::in_place_type<T>, std::forward<Args>(args)...);
+		return std::get<T>(*payload);
+	}
+	void release_payload();
+
+	std::string &bytes() { return std::get<std::string>(*payload); }
+	Slots &slots() { return std::get<Slots>(*payload); }
+	const std::shared_ptr<Function> &function() { return std::get<std::shared_ptr<Function>>(*payload); }
+	const std::shared_ptr<Future> &future() { return std::get<std::shared_ptr<Future>>(*payload); }
+	metacall_exception_type *exception_view() { return &std::get<Exception>(*payload).view; }
+	Value *thrown() { return std::get<ValuePtr>(*payload).get(); }
 
 	// A deep copy; functions and futures are shared.
 	Value *copy() const;

@@ -356,27 +356,27 @@ void *metacall_value_from_future(void *v, void *f) {
 	if (future == nullptr)
 		return nullptr;
 	return assign(v, METACALL_FUTURE, "metacall_value_from_future",
-	              [&](Value *x) { x->data = std::move(future); });
+	              [&](Value *x) { x->emplace<std::shared_ptr<Future>>(std::move(future)); });
 }
 void *metacall_value_from_function(void *v, void *f) {
 	auto function = function_ref(f, "metacall_value_from_function");
 	if (function == nullptr)
 		return nullptr;
 	return assign(v, METACALL_FUNCTION, "metacall_value_from_function",
-	              [&](Value *x) { x->data = std::move(function); });
+	              [&](Value *x) { x->emplace<std::shared_ptr<Function>>(std::move(function)); });
 }
 void *metacall_value_from_null(void *v) {
 	return assign(v, METACALL_NULL, "metacall_value_from_null", [](Value *) {});
 }
 void *metacall_value_from_exception(void *v, void *ex) {
 	return assign(v, METACALL_EXCEPTION, "metacall_value_from_exception",
-	              [&](Value *x) { x->data = std::make_unique<Exception>(exception_data(ex)); });
+	              [&](Value *x) { x->emplace<Exception>(exception_data(ex)); });
 }
 void *metacall_value_from_throwable(void *v, void *th) {
 	if (th != nullptr && Value::from(th, "metacall_value_from_throwable") == nullptr)
 		return nullptr;
 	return assign(v, METACALL_THROWABLE, "metacall_value_from_throwable", [&](Value *x) {
-		x->data = ValuePtr(th != nullptr ? static_cast<Value *>(th) : Value::create(METACALL_NULL));
+		x->emplace<ValuePtr>(th != nullptr ? static_cast<Value *>(th) : Value::create(METACALL_NULL));
 	});
 }
 

@@ -102,7 +102,7 @@ bool store_number(Value *v, const Number &n, ValueId id) {
 	default:
 		return false;
 	}
-	v->data = std::monostate{};
+	v->release_payload();
 	v->id = id;
 	return true;
 }
@@ -135,7 +135,8 @@ extern "C" void *metacall_value_cast(void *v, enum metacall_value_id id) {
 			return nullptr;
 		}
 		if (id == METACALL_STRING) {
-			value->data = from == METACALL_CHAR ? std::string(1, value->scalar.c) : format_number(from, *n);
+			value->emplace<std::string>(from == METACALL_CHAR ? std::string(1, value->scalar.c)
+			                                                  : format_number(from, *n));
 			value->id = METACALL_STRING;
 			return value;
 		}
@@ -149,7 +150,7 @@ extern "C" void *metacall_value_cast(void *v, enum metacall_value_id id) {
 			Value probe;
 			if (n && store_number(&probe, *n, id)) {
 				value->scalar = probe.scalar;
-				value->data = std::monostate{};
+				value->release_payload();
 				value->id = id;
 				return value;
 			}
