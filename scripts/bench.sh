@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in release mode and prints each suite as a Markdown table against the
+# baseline measured in the same run (the tables of docs/BENCHMARKS.md).
+# Run it on a quiet machine: every other process on these 2 cores shows up in the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+build=build-bench
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMETACALL_BUILD_TESTS=OFF \
+      -DMETACALL_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build "$build" -j2 >/dev/null
+
+run() { # run <benchmark binary> <baseline row>
+	local out="$build/$1.json"
+	"$build/bin/$1" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+	                --benchmark_min_time=0.5 --benchmark_out="$out" --benchmark_out_format=json >/dev/null
+	echo "### $1"
+	echo
+	python3 benchmarks/report.py "$out" "$2"
+	echo
+}
+
+run core_dispatch_benchmark direct_call
