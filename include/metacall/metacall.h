@@ -148,8 +148,12 @@ METACALL_API int metacall_function_return_type(void *func, enum metacall_value_i
 /* Calls `name` with C arguments converted by the function's declared parameter types (int for
  * INT, long for LONG, double for DOUBLE, const char * for STRING, void * values for
  * ARRAY/MAP/FUNCTION/..., ...). Fails with an error when a parameter's type is not declared:
- * use metacallt or metacallv for such functions. */
+ * use metacallt or metacallv for such functions.
+ * C++ code that includes <metacall/metacall.hpp> does not see this function: its name is the
+ * C++ namespace there (use metacall::call, or metacallv_s). */
+#if !defined(METACALL_HIDE_VARIADIC_CALL)
 METACALL_API void *metacall(const char *name, ...);
+#endif
 
 /* Calls `name` with C arguments whose types are given by ids[] (one per declared parameter). */
 METACALL_API void *metacallt(const char *name, const enum metacall_value_id ids[], ...);
