@@ -110,6 +110,15 @@ struct metacall_loader_interface {
 typedef const struct metacall_loader_interface *(*metacall_loader_entry)(void);
 #define METACALL_LOADER_ENTRY_NAME "metacall_loader_interface"
 
+/* A new function value (owned by the caller) for a callable of the runtime of the started loader
+ * `tag` that belongs to no module: a Python lambda or a JS callback handed to another language.
+ * `function` describes it as for discover (the name may be ""). The core hands `function->data`
+ * back to invoke/await, and to function_release when the last value referring to it is gone.
+ * Calls through it fail with an error once the loader is stopped. NULL (with an error) when the
+ * loader `tag` is not started. */
+METACALL_API void *metacall_loader_function_value(const char *tag,
+                                                  const struct metacall_loader_function *function);
+
 /* Records the reason of a failure for the thread's last error (printf-style), label
  * "LoaderError". The core prefixes it with the API call and tag. */
 METACALL_API void metacall_loader_error(const char *format, ...)

@@ -24,18 +24,7 @@ int define_function(void *scope, const metacall_loader_function *description) {
 		discovery->error = "the loader described a function without a name";
 		return 1;
 	}
-	Signature signature;
-	signature.name = description->name;
-	signature.return_type = description->return_type;
-	signature.is_async = description->is_async != 0;
-	signature.is_variadic = description->is_variadic != 0;
-	for (std::size_t i = 0; i < description->param_count; ++i) {
-		Parameter param;
-		const char *name = description->param_names != nullptr ? description->param_names[i] : nullptr;
-		param.name = name != nullptr ? name : "arg" + std::to_string(i);
-		param.type = description->param_types != nullptr ? description->param_types[i] : METACALL_INVALID;
-		signature.params.push_back(std::move(param));
-	}
+	Signature signature = signature_from(*description);
 	Handle *handle = discovery->handle;
 	auto function = std::make_shared<Function>(std::move(signature), handle->loader, description->data);
 	if (!handle->add(std::move(function))) {

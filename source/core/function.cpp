@@ -10,6 +10,22 @@
 
 namespace metacall_core {
 
+Signature signature_from(const metacall_loader_function &description) {
+	Signature signature;
+	signature.name = description.name != nullptr ? description.name : "";
+	signature.return_type = description.return_type;
+	signature.is_async = description.is_async != 0;
+	signature.is_variadic = description.is_variadic != 0;
+	for (std::size_t i = 0; i < description.param_count; ++i) {
+		Parameter param;
+		const char *name = description.param_names != nullptr ? description.param_names[i] : nullptr;
+		param.name = name != nullptr ? name : "arg" + std::to_string(i);
+		param.type = description.param_types != nullptr ? description.param_types[i] : METACALL_INVALID;
+		signature.params.push_back(std::move(param));
+	}
+	return signature;
+}
+
 Function::Function(Signature signature, std::shared_ptr<Loader> loader, void *data)
     : signature_(std::move(signature)), loader_(std::move(loader)), data_(data) {}
 
@@ -62,7 +78,7 @@ void *Function::call(void *args[], std::size_t size, const char *api) {
 
 void *Function::checked_call(void *args[], std::size_t size, const char *api) {
 	const Function &origin = target_ != nullptr ? *target_ : *this;
-	if (!origin.alive_.load(std::memory_order_acquire)) {
+	if (!origin.alive_.load(std::memory_order_acquire) || !loader_->active()) {
 		set_errorf("ReferenceError",
 		           "%s: function '%s' was unloaded (its handle was cleared or metacall_destroy ran)", api,
 		           name().c_str());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <metacall/metacall.h>
+#include <metacall/metacall_loader.h>
 
 #include <atomic>
 #include <cstdint>
@@ -28,6 +29,9 @@ struct Signature {
 	bool is_async = false;
 	bool is_variadic = false;
 };
+
+// The signature a loader described (names default to "arg<N>", types to METACALL_INVALID).
+Signature signature_from(const metacall_loader_function &description);
 
 class Function : public std::enable_shared_from_this<Function> {
 public:

@@ -35,6 +35,8 @@ public:
 	const metacall_loader_interface &interface() const { return *table_; }
 	void *state() const { return state_; }
 	bool started() const { return state_ != nullptr; }
+	// Started, and not yet being stopped.
+	bool active() const { return active_.load(std::memory_order_acquire); }
 
 private:
 	std::string tag_;
