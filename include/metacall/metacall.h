@@ -108,6 +108,10 @@ METACALL_API int metacall_clear(void *handle);
  * metacall_load_from_memory gave: "memory-N"), or NULL. Borrowed. */
 METACALL_API void *metacall_handle(const char *tag, const char *name);
 
+/* A new map value (owned by the caller) of the functions of `handle`: [name, function value]
+ * pairs in definition order. NULL (with an error) when the handle is not live. */
+METACALL_API void *metacall_handle_export(void *handle);
+
 /* Ours: the name of a live handle (borrowed from it), or NULL. */
 METACALL_API const char *metacall_handle_name(void *handle);
 
@@ -222,9 +226,11 @@ METACALL_API int metacall_future_reject(void *future, void *error);
  * Host functions: C functions of the host, callable by name from every loader and every call
  * family. `invoke` receives the arguments BORROWED and returns a NEW value (NULL means null;
  * return a throwable, e.g. from metacall_error_throw, to raise an error). `data` is the closure
- * bound with metacall_value_create_function_closure, else NULL. Arguments are checked against
- * the declared count and converted to the declared types (metacall_value_cast rules) before
- * invoke runs: a mismatch returns a "TypeError" throwable without calling it.
+ * bound with metacall_registerv_closure or metacall_value_create_function_closure, else NULL.
+ * Arguments are checked against the declared count and types before invoke runs: a number of
+ * another numeric type is converted when its value fits (a long 5 for an int parameter); any
+ * other mismatch (a string for an int, 2^40 for an int) returns a "TypeError" throwable without
+ * calling invoke.
  * ====================================================================================== */
 
 typedef void *(*metacall_invoke_callback)(size_t argc, void *argv[], void *data);
@@ -241,6 +247,13 @@ METACALL_API int metacall_register(const char *name, void *(*invoke)(size_t, voi
 METACALL_API int metacall_registerv(const char *name, void *(*invoke)(size_t, void *[], void *), void **func,
                                     enum metacall_value_id return_type, size_t size,
                                     enum metacall_value_id types[]);
+
+/* Ours: as metacall_registerv, with `data` given to every call of `invoke` (borrowed: keep it
+ * alive until metacall_destroy, or until the function is no longer called). A value made by
+ * metacall_value_create_function_closure on this function passes its own closure instead. */
+METACALL_API int metacall_registerv_closure(const char *name, metacall_invoke_callback invoke, void *data,
+                                            void **func, enum metacall_value_id return_type, size_t size,
+                                            enum metacall_value_id types[]);
 
 /* ======================================================================================
  * Inspect

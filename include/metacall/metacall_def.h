@@ -18,9 +18,11 @@
 #endif
 
 /* MetaCall's headers spell the boolean type of the value API as `boolean`; keep that name so
- * hosts written against them compile unchanged. */
-#ifndef boolean
-#  define boolean unsigned char
+ * hosts written against them compile unchanged. A typedef, not a macro: a macro would rewrite
+ * every other use of the word (enumerators, members) in code that includes these headers. */
+#ifndef METACALL_BOOLEAN_DEFINED
+#  define METACALL_BOOLEAN_DEFINED
+typedef unsigned char boolean;
 #endif
 
 #endif /* METACALL_DEF_H */

@@ -35,7 +35,8 @@
 extern "C" {
 #endif
 
-/* The type tag of a value. The numbering is MetaCall's and is part of the ABI. */
+/* The type tag of a value. The numbering is MetaCall's and is part of the ABI.
+ * In C++ the function metacall_value_id() hides this type's name: write `enum metacall_value_id`. */
 enum metacall_value_id {
 	METACALL_BOOL = 0,       /* boolean (unsigned char), 0 or 1 */
 	METACALL_CHAR = 1,       /* char */

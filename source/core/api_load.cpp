@@ -3,6 +3,7 @@
 #include "error.h"
 #include "function.h"
 #include "runtime.h"
+#include "value.h"
 
 #include <metacall/metacall.h>
 
@@ -203,6 +204,24 @@ void *metacall_handle(const char *tag, const char *name) {
 	if (handle == nullptr)
 		set_errorf("ReferenceError", "metacall_handle: no handle named '%s' loaded by '%s'", name, tag);
 	return handle;
+}
+
+void *metacall_handle_export(void *handle) {
+	std::vector<std::shared_ptr<Function>> functions;
+	if (!Runtime::instance().registry().functions(handle, functions)) {
+		set_error("ReferenceError",
+		          "metacall_handle_export: the handle is not live (cleared, or not a handle)");
+		return nullptr;
+	}
+	void *map = metacall_value_create_map(nullptr, functions.size());
+	void **tuples = metacall_value_to_map(map);
+	for (std::size_t i = 0; i < functions.size(); ++i) {
+		const std::string &name = functions[i]->name();
+		const void *pair[] = {metacall_value_create_string(name.data(), name.size()),
+		                      Value::create_function(functions[i])};
+		tuples[i] = metacall_value_create_array(pair, 2);
+	}
+	return map;
 }
 
 const char *metacall_handle_name(void *handle) {

@@ -16,8 +16,8 @@ bool valid_type(ValueId id) {
 	return (id >= 0 && id < METACALL_SIZE) || id == METACALL_INVALID;
 }
 
-int register_host(const char *name, metacall_invoke_callback invoke, void **func, ValueId return_type,
-                  const std::vector<ValueId> &types, const char *api) {
+int register_host(const char *name, metacall_invoke_callback invoke, void *data, void **func,
+                  ValueId return_type, const std::vector<ValueId> &types, const char *api) {
 	CallScope scope(api);
 	if (!scope)
 		return 1;
@@ -42,7 +42,7 @@ int register_host(const char *name, metacall_invoke_callback invoke, void **func
 		signature.params.push_back(Parameter{"arg" + std::to_string(i), types[i]});
 	}
 	Runtime &runtime = Runtime::instance();
-	auto function = std::make_shared<Function>(std::move(signature), runtime.host(), invoke);
+	auto function = std::make_shared<Function>(std::move(signature), runtime.host(), invoke, data);
 	Function *raw = function.get();
 	std::string error;
 	if (!runtime.registry().add_host(std::move(function), name != nullptr, runtime.host(), error)) {
@@ -66,7 +66,7 @@ int metacall_register(const char *name, void *(*invoke)(size_t, void *[], void *
 	for (auto &type : types)
 		type = static_cast<ValueId>(va_arg(args, int)); // enums arrive promoted to int
 	va_end(args);
-	return register_host(name, invoke, func, return_type, types, "metacall_register");
+	return register_host(name, invoke, nullptr, func, return_type, types, "metacall_register");
 }
 
 int metacall_registerv(const char *name, void *(*invoke)(size_t, void *[], void *), void **func,
@@ -74,7 +74,16 @@ int metacall_registerv(const char *name, void *(*invoke)(size_t, void *[], void 
 	std::vector<ValueId> list(size, METACALL_INVALID);
 	if (types != nullptr)
 		list.assign(types, types + size);
-	return register_host(name, invoke, func, return_type, list, "metacall_registerv");
+	return register_host(name, invoke, nullptr, func, return_type, list, "metacall_registerv");
+}
+
+int metacall_registerv_closure(const char *name, metacall_invoke_callback invoke, void *data, void **func,
+                               enum metacall_value_id return_type, size_t size,
+                               enum metacall_value_id types[]) {
+	std::vector<ValueId> list(size, METACALL_INVALID);
+	if (types != nullptr)
+		list.assign(types, types + size);
+	return register_host(name, invoke, data, func, return_type, list, "metacall_registerv_closure");
 }
 
 } // extern "C"

@@ -29,8 +29,9 @@ Signature signature_from(const metacall_loader_function &description) {
 Function::Function(Signature signature, std::shared_ptr<Loader> loader, void *data)
     : signature_(std::move(signature)), loader_(std::move(loader)), data_(data) {}
 
-Function::Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback invoke)
-    : signature_(std::move(signature)), loader_(std::move(host)), host_invoke_(invoke) {}
+Function::Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback invoke,
+                   void *closure)
+    : signature_(std::move(signature)), loader_(std::move(host)), host_invoke_(invoke), closure_(closure) {}
 
 Function::~Function() {
 	magic_ = 0;
@@ -60,16 +61,6 @@ std::shared_ptr<Function> Function::bind(std::shared_ptr<Function> target, void 
 }
 
 void *Function::call(void *args[], std::size_t size, const char *api) {
-	// The in-flight count keeps metacall_destroy from stopping a loader's runtime under a call.
-	// Host functions run in no such runtime: checking the state is enough, and saves the count's
-	// two atomic read-modify-writes on the fastest path.
-	if (host_invoke_ != nullptr) {
-		if (!Runtime::instance().running()) {
-			CallScope refused(api); // records why
-			return nullptr;
-		}
-		return checked_call(args, size, api);
-	}
 	CallScope scope(api);
 	if (!scope)
 		return nullptr;

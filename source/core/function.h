@@ -39,8 +39,9 @@ public:
 
 	// A function of `loader`, which knows it as `data`.
 	Function(Signature signature, std::shared_ptr<Loader> loader, void *data);
-	// A host function: `invoke` is called directly.
-	Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback invoke);
+	// A host function: `invoke` is called directly, with `closure` as its data.
+	Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback invoke,
+	         void *closure = nullptr);
 	~Function();
 	Function(const Function &) = delete;
 	Function &operator=(const Function &) = delete;

@@ -88,23 +88,25 @@ std::unique_ptr<Handle> Registry::remove(void *handle) {
 	return taken;
 }
 
-void Registry::clear() {
-	std::unordered_map<const void *, std::unique_ptr<Handle>> live;
+std::vector<std::unique_ptr<Handle>> Registry::take_all() {
+	std::vector<std::unique_ptr<Handle>> handles;
 	std::vector<std::shared_ptr<Function>> anonymous;
 	{
 		std::unique_lock lock(mutex_);
-		live.swap(live_);
-		anonymous.swap(anonymous_);
-		global_.clear();
+		for (auto it = order_.rbegin(); it != order_.rend(); ++it)
+			handles.push_back(std::move(live_.at(*it)));
+		live_.clear();
 		order_.clear();
+		global_.clear();
 		host_ = nullptr;
+		anonymous.swap(anonymous_);
 	}
-	for (auto &[key, handle] : live)
+	for (const auto &handle : handles)
 		for (const auto &function : handle->functions)
 			function->unload();
 	for (const auto &function : anonymous)
 		function->unload();
-	// Functions are released here, outside the lock, as the handles go.
+	return handles;
 }
 
 std::shared_ptr<Function> Registry::find(std::string_view name) const {
@@ -134,6 +136,15 @@ Handle *Registry::find_handle(std::string_view tag, std::string_view name) const
 		if (handle->tag == tag && stem(handle->name) == name)
 			return handle;
 	return nullptr;
+}
+
+bool Registry::functions(void *handle, std::vector<std::shared_ptr<Function>> &out) const {
+	std::shared_lock lock(mutex_);
+	auto it = live_.find(handle);
+	if (it == live_.end())
+		return false;
+	out = it->second->functions;
+	return true;
 }
 
 bool Registry::is_live(void *handle) const {

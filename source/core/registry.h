@@ -46,13 +46,16 @@ public:
 	              std::string &error);
 	// Takes a live handle out (its functions are unloaded); nullptr when `handle` is not live.
 	std::unique_ptr<Handle> remove(void *handle);
-	// Takes everything out, for metacall_destroy.
-	void clear();
+	// Takes every handle out (newest first, functions unloaded) and forgets the anonymous host
+	// functions, for metacall_destroy.
+	std::vector<std::unique_ptr<Handle>> take_all();
 
 	std::shared_ptr<Function> find(std::string_view name) const;
 	// A function of a live handle; nullptr (and `live` false) when the handle is not live.
 	std::shared_ptr<Function> find(void *handle, std::string_view name, bool &live) const;
 	Handle *find_handle(std::string_view tag, std::string_view name) const;
+	// The functions of a live handle in definition order; false when it is not live.
+	bool functions(void *handle, std::vector<std::shared_ptr<Function>> &out) const;
 	bool is_live(void *handle) const;
 
 	// Calls visit(const Handle &) for each live handle in load order, under the read lock.

@@ -3,16 +3,7 @@
 #include "error.h"
 #include "log.h"
 
-#include <chrono>
-#include <thread>
-
 namespace metacall_core {
-namespace {
-
-thread_local int call_depth = 0;
-
-} // namespace
-
 Runtime &Runtime::instance() {
 	static Runtime runtime;
 	return runtime;
@@ -31,12 +22,13 @@ int Runtime::initialize() {
 		return 0;
 	host_ = Loader::host();
 	state_.store(State::running);
+	gate_.open();
 	log(LogLevel::debug, "initialized");
 	return 0;
 }
 
 void Runtime::destroy() {
-	if (call_depth > 0) {
+	if (CallGate::depth() > 0) {
 		set_error("RuntimeError",
 		          "metacall_destroy: called from inside a call (a host function or a script); it would wait "
 		          "for itself. Destroy from outside any call.");
@@ -46,33 +38,30 @@ void Runtime::destroy() {
 	if (state_.load() != State::running)
 		return;
 	state_.store(State::destroying);
-	// New calls are refused from now; wait for the ones in flight to leave.
-	while (inflight_.load() > 0)
-		std::this_thread::sleep_for(std::chrono::microseconds(50));
+	gate_.close_and_drain(); // new calls are refused; the ones in flight have left
 
+	// Unload every handle, newest first, while its loader still runs.
+	for (auto &handle : registry_.take_all()) {
+		const metacall_loader_interface &table = handle->loader->interface();
+		if (handle->module != nullptr && table.clear != nullptr)
+			table.clear(handle->loader->state(), handle->module);
+	}
 	std::lock_guard loaders_lock(loaders_mutex_);
-	for (auto &loader : start_order_)
-		loader->deactivate();
 	host_->deactivate();
-	registry_.clear();
+	host_.reset();
 	for (auto it = start_order_.rbegin(); it != start_order_.rend(); ++it)
-		(*it)->stop();
+		(*it)->stop(); // releases what its functions still hold
 	start_order_.clear();
 	loaders_.clear();
-	host_.reset();
 	destroyed_once_ = true;
 	state_.store(State::uninitialized);
 	log(LogLevel::debug, "destroyed");
 }
 
-bool Runtime::enter(const char *api) {
-	inflight_.fetch_add(1);
-	State state = state_.load();
-	if (state == State::running)
-		return true;
-	inflight_.fetch_sub(1);
+bool Runtime::refuse(const char *api) {
 	if (api == nullptr)
 		return false;
+	State state = state_.load();
 	if (state == State::destroying)
 		set_errorf("RuntimeError", "%s: libmetacall is being destroyed", api);
 	else if (destroyed_once_)
@@ -117,20 +106,11 @@ std::shared_ptr<Loader> Runtime::started_loader(const std::string &tag) {
 	return it != loaders_.end() ? it->second : nullptr;
 }
 
-CallScope::CallScope(const char *api) : entered_(Runtime::instance().enter(api)) {
-	if (entered_)
-		++call_depth;
-}
+CallScope::CallScope(const char *api) : entered_(Runtime::instance().enter(api)) {}
 
 CallScope::~CallScope() {
-	if (entered_) {
-		--call_depth;
+	if (entered_)
 		Runtime::instance().leave();
-	}
-}
-
-int CallScope::depth() {
-	return call_depth;
 }
 
 } // namespace metacall_core

@@ -2,6 +2,7 @@
 // calls in flight that metacall_destroy waits for.
 #pragma once
 
+#include "call_gate.h"
 #include "loader.h"
 #include "plugin_finder.h"
 #include "registry.h"
@@ -27,8 +28,8 @@ public:
 
 	// Counts a call in flight; false (after recording an error naming `api`, when not NULL)
 	// when the runtime is not running.
-	bool enter(const char *api);
-	void leave() { inflight_.fetch_sub(1); }
+	bool enter(const char *api) { return gate_.enter() || refuse(api); }
+	void leave() { gate_.leave(); }
 
 	// The loader of `tag`, started on first use; nullptr after recording an error.
 	std::shared_ptr<Loader> loader(const char *tag, const char *api);
@@ -43,8 +44,10 @@ public:
 private:
 	enum class State { uninitialized, running, destroying };
 
+	[[gnu::cold]] bool refuse(const char *api); // records why a call is refused; false
+
 	std::atomic<State> state_{State::uninitialized};
-	std::atomic<long> inflight_{0};
+	CallGate gate_;
 	bool destroyed_once_ = false;
 	std::mutex lifecycle_;
 
@@ -66,9 +69,6 @@ public:
 	CallScope(const CallScope &) = delete;
 	CallScope &operator=(const CallScope &) = delete;
 	explicit operator bool() const { return entered_; }
-
-	// How many call scopes the calling thread is inside.
-	static int depth();
 
 private:
 	bool entered_;

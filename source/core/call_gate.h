@@ -1,0 +1,60 @@
+// The gate every call passes: it counts the calls in flight, so that metacall_destroy can close
+// it and wait for them, and it knows how deep the calling thread is in calls.
+//
+// Calls are the hot path and destroy is rare, so the cost sits with destroy: each thread counts
+// its depth with plain stores in a slot of its own, and closing the gate issues one process-wide
+// memory barrier (membarrier(2)) before it reads the slots. Where membarrier is unavailable,
+// the call path falls back to a full fence.
+#pragma once
+
+#include <atomic>
+
+namespace metacall_core {
+
+// One thread's depth in calls. Slots are leased to threads and reused after they exit.
+struct CallSlot {
+	std::atomic<int> depth{0};
+	bool leased = false;
+};
+
+// The calling thread's slot (leased on its first call).
+CallSlot &this_thread_slot();
+
+class CallGate {
+public:
+	CallGate();
+
+	// Enters a call on this thread; false (nothing entered) when the gate is closed.
+	bool enter() {
+		CallSlot &slot = this_thread_slot();
+		int depth = slot.depth.load(std::memory_order_relaxed);
+		slot.depth.store(depth + 1, std::memory_order_relaxed);
+		if (asymmetric_)
+			std::atomic_signal_fence(std::memory_order_seq_cst); // close_and_drain's membarrier pairs with it
+		else
+			std::atomic_thread_fence(std::memory_order_seq_cst);
+		if (open_.load(std::memory_order_relaxed))
+			return true;
+		slot.depth.store(depth, std::memory_order_release);
+		return false;
+	}
+
+	// Leaves the call this thread entered last.
+	void leave() {
+		CallSlot &slot = this_thread_slot();
+		slot.depth.store(slot.depth.load(std::memory_order_relaxed) - 1, std::memory_order_release);
+	}
+
+	void open() { open_.store(true, std::memory_order_seq_cst); }
+	// Closes the gate, then waits until no other thread is inside a call.
+	void close_and_drain();
+
+	// How many calls the calling thread is inside.
+	static int depth() { return this_thread_slot().depth.load(std::memory_order_relaxed); }
+
+private:
+	std::atomic<bool> open_{false};
+	bool asymmetric_;
+};
+
+} // namespace metacall_core
