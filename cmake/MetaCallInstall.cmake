@@ -1,6 +1,6 @@
 # Install and export rules: what `cmake --install <build> [--prefix <dir>]` lays out.
 #
-#   <prefix>/include/metacall/*.h                       the public C headers (metacall_version.h generated)
+#   <prefix>/include/metacall/*.h                       the public headers (metacall_version.h generated)
 #   <prefix>/<libdir>/libmetacall.so.<version>          the library, soname libmetacall.so.<major>
 #   <prefix>/<libdir>/metacall/lib<tag>_loader.so       the loader plug-ins (cmake/MetaCallLoader.cmake)
 #   <prefix>/<libdir>/cmake/MetaCall/MetaCallConfig.cmake  find_package(MetaCall) -> metacall::metacall
@@ -22,7 +22,7 @@ install(TARGETS metacall
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/metacall
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-  FILES_MATCHING PATTERN "*.h")
+  FILES_MATCHING PATTERN "*.h" PATTERN "*.hpp")
 install(FILES ${PROJECT_BINARY_DIR}/include/metacall/metacall_version.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/metacall)
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the packages needed to build and test libmetacall on Debian/Ubuntu (apt-get).
+# Quick when everything is there already: apt is only called for what is missing.
+set -euo pipefail
+
+packages=(
+	cmake ninja-build gcc g++ pkg-config                  # the build
+	libgtest-dev libbenchmark-dev nlohmann-json3-dev      # tests and benchmarks
+	libffi-dev                                            # the c loader
+	python3 python3-dev                                   # the py loader (CPython 3.11 on bookworm)
+)
+
+missing=()
+for package in "${packages[@]}"; do
+	if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+		missing+=("$package")
+	fi
+done
+
+if ((${#missing[@]} == 0)); then
+	echo "install-deps: all packages present (${packages[*]})"
+	exit 0
+fi
+
+sudo=()
+if (($(id -u) != 0)); then
+	command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+	sudo=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

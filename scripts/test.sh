@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The one command that builds libmetacall and runs all of its tests (Debian/Ubuntu, as root or
+# with sudo for the packages):
+#   1. installs the build dependencies (scripts/install-deps.sh);
+#   2. build/ (RelWithDebInfo): builds everything and runs every test;
+#   3. build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer, leak checks on): builds the
+#      library and its tests and runs the core, conformance and mock loader tests.
+# Exits non-zero when a build or a test failed; the ctest summaries are repeated at the end.
+# Environment: JOBS (parallel jobs, default 2), TEST_TIMEOUT (seconds per test, default 300).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jobs=${JOBS:-2}
+test_timeout=${TEST_TIMEOUT:-300}
+# The tests run under the sanitizers: the core's, the conformance suite's, the mock loader's.
+asan_tests=(-L '^(core|conformance|mock_loader)$')
+
+section() { printf '\n==== %s\n' "$*"; }
+elapsed() { printf '%dm%02ds' $((($SECONDS - $1) / 60)) $((($SECONDS - $1) % 60)); }
+
+# Runs ctest in build dir $1 with extra arguments; keeps its output in $1/ctest.log.
+run_ctest() {
+	local dir=$1
+	shift
+	ctest --test-dir "$dir" --output-on-failure --no-tests=error --timeout "$test_timeout" -j "$jobs" "$@" 2>&1 |
+		tee "$dir/ctest.log"
+}
+# ctest's summary lines, and the lists of failed and skipped tests when there are some.
+summary_of() {
+	grep -E 'tests passed|tests failed|Total Test time|The following tests|^[[:space:]]+[0-9]+ - ' \
+		"$1/ctest.log" || true
+}
+
+start=$SECONDS
+failed=()
+
+section "dependencies"
+bash scripts/install-deps.sh
+
+section "build/: RelWithDebInfo, everything"
+t=$SECONDS
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMETACALL_SANITIZE=OFF \
+	-DMETACALL_BUILD_TESTS=ON -DMETACALL_BUILD_BENCHMARKS=ON -DMETACALL_BUILD_EXAMPLES=ON
+cmake --build build -j "$jobs"
+echo "build/ built in $(elapsed $t)"
+
+section "build/: all tests"
+t=$SECONDS
+run_ctest build || failed+=("build/: tests")
+echo "build/ tests ran in $(elapsed $t)"
+
+section "build-asan/: ASan + UBSan, library and tests"
+t=$SECONDS
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMETACALL_SANITIZE=ON \
+	-DMETACALL_BUILD_TESTS=ON -DMETACALL_BUILD_BENCHMARKS=OFF -DMETACALL_BUILD_EXAMPLES=OFF
+cmake --build build-asan -j "$jobs"
+echo "build-asan/ built in $(elapsed $t)"
+
+section "build-asan/: core, conformance and mock loader tests under the sanitizers"
+t=$SECONDS
+export ASAN_OPTIONS=detect_leaks=1
+export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+run_ctest build-asan "${asan_tests[@]}" || failed+=("build-asan/: tests")
+echo "build-asan/ tests ran in $(elapsed $t)"
+
+section "summary ($(elapsed $start) in all)"
+echo "build/ (all tests):"
+summary_of build
+echo "build-asan/ (${asan_tests[*]}):"
+summary_of build-asan
+if ((${#failed[@]})); then
+	echo "FAILED: ${failed[*]}"
+	exit 1
+fi
+echo "OK: every build and every test passed"
