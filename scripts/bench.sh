@@ -21,3 +21,4 @@ run() { # run <benchmark binary> <baseline row>
 }
 
 run core_dispatch_benchmark direct_call
+run c_loader_benchmark raw_ffi_call

@@ -45,6 +45,10 @@ struct ConformanceLoader {
 
 	bool supports_async = false;
 
+	// Whether the language can throw: fail(message) raises an error (false for C, whose fail()
+	// can only return; the exception cases are skipped, not faked).
+	bool supports_exceptions = true;
+
 	// The declared types of add's parameters a and b (METACALL_INVALID: not declared).
 	std::vector<enum metacall_value_id> add_parameter_types;
 

@@ -4,6 +4,7 @@
 namespace {
 
 TEST_P(Conformance, FailReturnsAThrowable) {
+	CONFORMANCE_REQUIRE_EXCEPTIONS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	Args args{metacall_value_create_string("boom", 4)};
 	const ValuePtr result(metacallv_s("fail", args.data(), args.size()));
@@ -12,6 +13,7 @@ TEST_P(Conformance, FailReturnsAThrowable) {
 }
 
 TEST_P(Conformance, FailCarriesTheLoadersLabel) {
+	CONFORMANCE_REQUIRE_EXCEPTIONS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	Args args{metacall_value_create_string("boom", 4)};
 	const ValuePtr result(metacallv_s("fail", args.data(), args.size()));
@@ -19,6 +21,7 @@ TEST_P(Conformance, FailCarriesTheLoadersLabel) {
 }
 
 TEST_P(Conformance, FailCarriesTheMessage) {
+	CONFORMANCE_REQUIRE_EXCEPTIONS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	Args args{metacall_value_create_string("boom", 4)};
 	const ValuePtr result(metacallv_s("fail", args.data(), args.size()));
@@ -29,6 +32,7 @@ TEST_P(Conformance, FailCarriesTheMessage) {
 }
 
 TEST_P(Conformance, FailCarriesAStackTrace) {
+	CONFORMANCE_REQUIRE_EXCEPTIONS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	Args args{metacall_value_create_string("boom", 4)};
 	const ValuePtr result(metacallv_s("fail", args.data(), args.size()));
@@ -40,6 +44,7 @@ TEST_P(Conformance, FailCarriesAStackTrace) {
 }
 
 TEST_P(Conformance, ALoaderStillWorksAfterAFunctionThrew) {
+	CONFORMANCE_REQUIRE_EXCEPTIONS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	Args args{metacall_value_create_string("boom", 4)};
 	const ValuePtr thrown(metacallv_s("fail", args.data(), args.size()));

@@ -46,4 +46,11 @@ inline std::string loader_test_name(const ::testing::TestParamInfo<ConformanceLo
 	  GTEST_SKIP() << loader().tag << " has no async functions";                                             \
   } while (0)
 
+// Skips the test when the language has no exceptions.
+#define CONFORMANCE_REQUIRE_EXCEPTIONS()                                                                     \
+  do {                                                                                                       \
+	if (!loader().supports_exceptions)                                                                       \
+	  GTEST_SKIP() << loader().tag << " has no exceptions";                                                  \
+  } while (0)
+
 #endif

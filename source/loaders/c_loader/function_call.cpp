@@ -1,0 +1,156 @@
+#include "function_call.h"
+
+#include "argument_conversion.h"
+#include "call_frame.h"
+
+#include <metacall/metacall.h>
+
+#include <cstdint>
+#include <cstring>
+#include <new>
+
+namespace c_loader {
+namespace {
+
+[[gnu::cold]] void *argument_error(const FunctionBinding &function, std::size_t index, const Mismatch &why) {
+	const ParameterPlan &param = function.parameters()[index];
+	return metacall_error_throw(why.label, 0, nullptr, "function '%s' parameter %zu ('%s'): %s",
+	                            function.name().c_str(), index, param.name.c_str(), why.message.c_str());
+}
+
+[[gnu::cold]] void *count_error(const FunctionBinding &function, std::size_t size) {
+	return metacall_error_throw("TypeError", 0, nullptr, "function '%s' expects %zu arguments, got %zu",
+	                            function.name().c_str(), function.parameters().size(), size);
+}
+
+void *result_value(const FunctionBinding &function, Slot &result) {
+	switch (function.result_kind()) {
+	case ResultKind::none:
+		return metacall_value_create_null();
+	case ResultKind::scalar: {
+		narrow_return(function.result_scalar(), result);
+		if (void *value = value_of_scalar(function.result_scalar(), &result))
+			return value;
+		return metacall_error_throw("RangeError", 0, nullptr,
+		                            "function '%s' returned %llu (%s), above the largest Long; no metacall "
+		                            "integer holds it",
+		                            function.name().c_str(), static_cast<unsigned long long>(result.u64),
+		                            function.result_spelling().c_str());
+	}
+	case ResultKind::string: // copied: the value never owns C memory
+		if (result.p == nullptr)
+			return metacall_value_create_null();
+		return metacall_value_create_string(static_cast<const char *>(result.p),
+		                                    std::strlen(static_cast<const char *>(result.p)));
+	case ResultKind::pointer:
+		return result.p != nullptr ? metacall_value_create_ptr(result.p) : metacall_value_create_null();
+	}
+	return metacall_value_create_null();
+}
+
+// Calls `address` as R(A...) with `count` arguments taken from `slots` (see CallPath).
+template <typename R, typename A>
+R call_direct(void *address, const A *a, std::size_t count) {
+	switch (count) {
+	case 0:
+		return reinterpret_cast<R (*)()>(address)();
+	case 1:
+		return reinterpret_cast<R (*)(A)>(address)(a[0]);
+	case 2:
+		return reinterpret_cast<R (*)(A, A)>(address)(a[0], a[1]);
+	case 3:
+		return reinterpret_cast<R (*)(A, A, A)>(address)(a[0], a[1], a[2]);
+	case 4:
+		return reinterpret_cast<R (*)(A, A, A, A)>(address)(a[0], a[1], a[2], a[3]);
+	case 5:
+		return reinterpret_cast<R (*)(A, A, A, A, A)>(address)(a[0], a[1], a[2], a[3], a[4]);
+	default:
+		static_assert(kDirectArguments == 6, "call_direct covers every count up to kDirectArguments");
+		return reinterpret_cast<R (*)(A, A, A, A, A, A)>(address)(a[0], a[1], a[2], a[3], a[4], a[5]);
+	}
+}
+
+// The result register of the function's class: a whole integer register, a float or a double.
+template <typename A>
+void call_direct_into(const FunctionBinding &function, const A *args, std::size_t count, Slot &result) {
+	void *address = function.address();
+	if (function.result_kind() == ResultKind::scalar && function.result_scalar() == Scalar::double_)
+		result.d = call_direct<double>(address, args, count);
+	else if (function.result_kind() == ResultKind::scalar && function.result_scalar() == Scalar::float_)
+		result.f = call_direct<float>(address, args, count);
+	else
+		result.raw = call_direct<std::uint64_t>(address, args, count); // narrowed as libffi's would be
+}
+
+// Scalars, strings and pointers: fixed arrays on the stack, no frame.
+void *call_simple(const FunctionBinding &function, void *args[], std::size_t size) {
+	const auto &params = function.parameters();
+	Slot slots[kSimpleArguments];
+	Mismatch why; // filled only when an argument does not fit
+	for (std::size_t i = 0; i < size; ++i) {
+		const ParameterPlan &param = params[i];
+		if (const enum metacall_value_id id = metacall_value_id(args[i]); id == param.exact) [[likely]]
+			read_exact(args[i], id, slots[i]);
+		else if (!convert_simple_argument(param, args[i], slots[i], why)) [[unlikely]]
+			return argument_error(function, i, why);
+	}
+	Slot result{};
+	switch (function.call_path()) {
+	case CallPath::direct_integers: {
+		std::uint64_t registers[kDirectArguments];
+		for (std::size_t i = 0; i < size; ++i) {
+			if (params[i].kind == ArgumentKind::scalar)
+				widen_integer(params[i].scalar, slots[i]);
+			registers[i] = slots[i].raw;
+		}
+		call_direct_into(function, registers, size, result);
+		break;
+	}
+	case CallPath::direct_doubles: {
+		double registers[kDirectArguments];
+		for (std::size_t i = 0; i < size; ++i)
+			registers[i] = slots[i].d;
+		call_direct_into(function, registers, size, result);
+		break;
+	}
+	case CallPath::ffi: {
+		void *pointers[kSimpleArguments];
+		for (std::size_t i = 0; i < size; ++i)
+			pointers[i] = &slots[i];
+		ffi_call(function.cif(), FFI_FN(function.address()), &result, pointers);
+		break;
+	}
+	}
+	return result_value(function, result);
+}
+
+// Pairs, structs and callbacks: a frame with temporary memory and closures.
+void *call_with_frame(const FunctionBinding &function, void *args[], std::size_t size) {
+	const auto &params = function.parameters();
+	try {
+		CallFrame frame(function.c_argument_count());
+		Mismatch why;
+		for (std::size_t i = 0; i < size; ++i) {
+			if (!convert_argument(params[i], args[i], frame, why))
+				return argument_error(function, i, why);
+		}
+		Slot result{};
+		ffi_call(function.cif(), FFI_FN(function.address()), &result, frame.arguments());
+		if (void *failure = frame.callback_failure().take())
+			return failure; // a callback threw: that is what the caller must see
+		return result_value(function, result);
+	} catch (const std::bad_alloc &) {
+		return metacall_error_throw("MemoryError", 0, nullptr, "function '%s': out of memory for the call",
+		                            function.name().c_str());
+	}
+}
+
+} // namespace
+
+void *call_function(const FunctionBinding &function, void *args[], std::size_t size) {
+	if (size != function.parameters().size()) [[unlikely]] // the core checks; this guards the arrays
+		return count_error(function, size);
+	return function.is_simple() ? call_simple(function, args, size) : call_with_frame(function, args, size);
+}
+
+} // namespace c_loader

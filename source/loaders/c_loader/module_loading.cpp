@@ -1,0 +1,107 @@
+#include "module_loading.h"
+
+#include "declaration_parser.h"
+#include "library_paths.h"
+#include "load_error.h"
+#include "native_library.h"
+
+#include <fstream>
+#include <iterator>
+#include <map>
+
+namespace c_loader {
+namespace {
+
+std::string read_header(const std::filesystem::path &path) {
+	std::ifstream in(path, std::ios::binary);
+	if (!in)
+		throw LoadError("cannot read the header '" + path.string() + "'");
+	return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Builds a struct's layout the first time a function passes it, once per module.
+class Layouts {
+public:
+	explicit Layouts(const Declarations &declarations) : declarations_(declarations) {}
+
+	std::shared_ptr<const StructLayout> find(const std::string &name) {
+		if (auto built = built_.find(name); built != built_.end())
+			return built->second;
+		auto definition = declarations_.structs.find(name);
+		if (definition == declarations_.structs.end())
+			return nullptr; // declared only: passed as an opaque pointer
+		auto layout = std::make_shared<const StructLayout>(definition->second);
+		built_.emplace(name, layout);
+		return layout;
+	}
+
+private:
+	const Declarations &declarations_;
+	std::map<std::string, std::shared_ptr<const StructLayout>> built_;
+};
+
+// Binds every declared function to its symbol in `library`. Every missing symbol is named.
+std::unique_ptr<Module> bind_functions(const Declarations &declarations,
+                                       const std::shared_ptr<const NativeLibrary> &library) {
+	auto module = std::make_unique<Module>();
+	Layouts layouts(declarations);
+	const LayoutLookup lookup = [&layouts](const std::string &name) { return layouts.find(name); };
+	std::string missing;
+	for (const FunctionDeclaration &declaration : declarations.functions) {
+		void *address = library->symbol(declaration.symbol);
+		if (address == nullptr) {
+			missing += (missing.empty() ? "" : "; ") + declaration.where.describe() + ": " +
+			           library->description() + " has no symbol '" + declaration.symbol + "'";
+			if (declaration.symbol != declaration.name)
+				missing += " (for '" + declaration.name + "')";
+			continue;
+		}
+		module->functions.push_back(
+		    std::make_shared<const FunctionBinding>(declaration, address, library, lookup));
+	}
+	if (!missing.empty())
+		throw LoadError(missing);
+	return module;
+}
+
+} // namespace
+
+std::unique_ptr<Module> load_files(const std::vector<std::string> &paths,
+                                   const std::vector<std::filesystem::path> &folders) {
+	std::filesystem::path library;
+	std::vector<std::filesystem::path> headers;
+	for (const std::string &path : paths) {
+		if (!is_library_name(path)) {
+			headers.push_back(resolve_file(path, folders, "header"));
+			continue;
+		}
+		if (!library.empty())
+			throw LoadError("one load takes one library; got '" + library.string() + "' and '" + path +
+			                "' (load them separately)");
+		library = resolve_file(path, folders, "library");
+	}
+	if (headers.empty())
+		headers.push_back(header_beside(library));
+	DeclarationParser parser;
+	for (const std::filesystem::path &header : headers)
+		parser.parse(read_header(header), header.string());
+	return bind_functions(parser.declarations(),
+	                      library.empty() ? NativeLibrary::process() : NativeLibrary::open(library));
+}
+
+std::unique_ptr<Module> load_memory(std::string_view source, const std::string &name) {
+	DeclarationParser parser;
+	parser.parse(source, name);
+	return bind_functions(parser.declarations(), NativeLibrary::process());
+}
+
+std::unique_ptr<Module> load_package(const std::string &path,
+                                     const std::vector<std::filesystem::path> &folders) {
+	const std::filesystem::path library = resolve_file(path, folders, "library");
+	const std::filesystem::path header = header_beside(library);
+	DeclarationParser parser;
+	parser.parse(read_header(header), header.string());
+	return bind_functions(parser.declarations(), NativeLibrary::open(library));
+}
+
+} // namespace c_loader

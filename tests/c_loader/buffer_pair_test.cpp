@@ -1,0 +1,142 @@
+// (pointer, length) parameter pairs: one parameter for the caller, a Buffer for bytes and an
+// Array for numbers (a Buffer of whole elements is accepted there too).
+#include "c_loader_fixture.h"
+
+#include <cstring>
+
+namespace {
+
+class BufferPairs : public CLoaderTest {
+protected:
+	void SetUp() override {
+		CLoaderTest::SetUp();
+		if (!HasFatalFailure())
+			load_types();
+	}
+
+	enum metacall_value_id parameter_type(const char *name, std::size_t index) {
+		enum metacall_value_id id = METACALL_INVALID;
+		EXPECT_EQ(metacall_function_parameter_type(metacall_function(name), index, &id), 0) << name;
+		return id;
+	}
+};
+
+TEST_F(BufferPairs, APairIsOneParameter) {
+	EXPECT_EQ(metacall_function_size(metacall_function("mean")), 1u);
+	EXPECT_EQ(metacall_function_size(metacall_function("count_byte")), 2u);
+	EXPECT_EQ(metacall_function_size(metacall_function("first_int")), 2u) << "'first' is not a length";
+}
+
+TEST_F(BufferPairs, BytePointersAreBuffersAndOthersArrays) {
+	EXPECT_EQ(parameter_type("mean", 0), METACALL_ARRAY);
+	EXPECT_EQ(parameter_type("count_byte", 0), METACALL_BUFFER);
+	EXPECT_EQ(parameter_type("count_byte", 1), METACALL_SHORT);
+	EXPECT_EQ(parameter_type("fill_bytes", 0), METACALL_BUFFER);
+	EXPECT_EQ(parameter_type("text_bytes", 0), METACALL_BUFFER);
+	EXPECT_EQ(parameter_type("sum_ints", 0), METACALL_ARRAY);
+	EXPECT_EQ(parameter_type("sum_shorts", 0), METACALL_ARRAY);
+	EXPECT_EQ(parameter_type("sum_floats", 0), METACALL_ARRAY);
+	EXPECT_EQ(parameter_type("first_int", 0), METACALL_PTR);
+}
+
+TEST_F(BufferPairs, TheParameterIsNamedAfterThePointer) {
+	char *json = metacall_inspect(nullptr, nullptr);
+	ASSERT_NE(json, nullptr);
+	const std::string inspect(json);
+	free(json);
+	EXPECT_TRUE(mentions(inspect, {"\"name\":\"xs\""}));
+}
+
+TEST_F(BufferPairs, AnArrayOfDoublesForMean) {
+	Args args{array_of({metacall_value_create_double(1.0), metacall_value_create_double(2.0),
+	                    metacall_value_create_double(6.0)})};
+	const ValuePtr result = call("mean", args);
+	ASSERT_EQ(metacall_value_id(result.get()), METACALL_DOUBLE) << describe(result.get());
+	EXPECT_EQ(metacall_value_to_double(result.get()), 3.0);
+}
+
+TEST_F(BufferPairs, ArrayElementsAreConvertedToTheElementType) {
+	Args args{array_of(
+	    {metacall_value_create_int(1), metacall_value_create_long(2), metacall_value_create_float(3.0f)})};
+	EXPECT_EQ(metacall_value_to_double(call("mean", args).get()), 2.0);
+	Args ints{array_of({metacall_value_create_int(10), metacall_value_create_double(20.0)})};
+	EXPECT_EQ(metacall_value_to_int(call("sum_ints", ints).get()), 30);
+	Args shorts{array_of({metacall_value_create_short(-1), metacall_value_create_long(30000)})};
+	EXPECT_EQ(metacall_value_to_long(call("sum_shorts", shorts).get()), 29999);
+	Args floats{array_of({metacall_value_create_float(0.5f), metacall_value_create_float(0.25f)})};
+	EXPECT_EQ(metacall_value_to_float(call("sum_floats", floats).get()), 0.75f);
+}
+
+TEST_F(BufferPairs, AnEmptyArrayPassesNoElements) {
+	Args args{metacall_value_create_array(nullptr, 0)};
+	EXPECT_EQ(metacall_value_to_double(call("mean", args).get()), 0.0);
+}
+
+TEST_F(BufferPairs, AnElementThatDoesNotFitIsNamed) {
+	Args args{array_of({metacall_value_create_int(1), metacall_value_create_long(70000)})};
+	EXPECT_TRUE(is_error(call("sum_shorts", args).get(), "RangeError",
+	                     {"sum_shorts", "parameter 0 ('values')", "element 1", "70000"}));
+	Args text{array_of({string_value("x")})};
+	EXPECT_TRUE(is_error(call("mean", text).get(), "TypeError", {"element 0", "String"}));
+}
+
+TEST_F(BufferPairs, ABufferOfWholeElementsIsAcceptedForAnArray) {
+	const double numbers[] = {2.0, 4.0};
+	Args args{metacall_value_create_buffer(numbers, sizeof numbers)};
+	EXPECT_EQ(metacall_value_to_double(call("mean", args).get()), 3.0);
+}
+
+TEST_F(BufferPairs, ABufferOfPartElementsIsATypeError) {
+	const char bytes[12] = {};
+	Args args{metacall_value_create_buffer(bytes, sizeof bytes)};
+	EXPECT_TRUE(is_error(call("mean", args).get(), "TypeError", {"12 bytes", "8-byte double"}));
+}
+
+TEST_F(BufferPairs, ABufferIsPassedAsItsBytesAndLength) {
+	const unsigned char bytes[] = {1, 0, 1, 1, 0xFF};
+	Args args{metacall_value_create_buffer(bytes, sizeof bytes), metacall_value_create_short(1)};
+	const ValuePtr result = call("count_byte", args);
+	EXPECT_EQ(metacall_value_to_long(result.get()), 3) << describe(result.get());
+}
+
+TEST_F(BufferPairs, AStringIsAcceptedAsBytesWithoutItsNul) {
+	Args args{string_value("abc")};
+	EXPECT_EQ(metacall_value_to_long(call("text_bytes", args).get()), 3);
+}
+
+TEST_F(BufferPairs, CWritesIntoTheCallersBuffer) {
+	const ValuePtr buffer(metacall_value_create_buffer(nullptr, 4));
+	void *args[] = {buffer.get(), metacall_value_create_short(7)};
+	ValuePtr(metacallv_s("fill_bytes", args, 2));
+	metacall_value_destroy(args[1]);
+	const unsigned char expected[] = {7, 7, 7, 7};
+	EXPECT_EQ(std::memcmp(metacall_value_to_buffer(buffer.get()), expected, 4), 0);
+}
+
+TEST_F(BufferPairs, NullPassesNoBuffer) {
+	Args args{metacall_value_create_null()};
+	EXPECT_EQ(metacall_value_to_double(call("mean", args).get()), 0.0);
+}
+
+TEST_F(BufferPairs, ANumberForABufferIsATypeError) {
+	Args args{metacall_value_create_int(1), metacall_value_create_short(1)};
+	EXPECT_TRUE(is_error(call("count_byte", args).get(), "TypeError",
+	                     {"count_byte", "parameter 0 ('data')", "expected a Buffer or String", "Integer"}));
+}
+
+TEST_F(BufferPairs, ALengthThatDoesNotFitItsTypeIsARangeError) {
+	std::vector<const void *> elements;
+	for (int i = 0; i < 300; ++i)
+		elements.push_back(metacall_value_create_char(1));
+	Args args{metacall_value_create_array(elements.data(), elements.size())};
+	EXPECT_TRUE(is_error(call("sum_int8", args).get(), "RangeError",
+	                     {"sum_int8", "parameter 0 ('values')", "the length 300 does not fit"}));
+}
+
+TEST_F(BufferPairs, SignedCharElementsAreNumbersNotBytes) {
+	EXPECT_EQ(parameter_type("sum_int8", 0), METACALL_ARRAY);
+	Args args{array_of({metacall_value_create_char(-3), metacall_value_create_char(5)})};
+	EXPECT_EQ(metacall_value_to_int(call("sum_int8", args).get()), 2);
+}
+
+} // namespace
