@@ -22,3 +22,7 @@ run() { # run <benchmark binary> <baseline row>
 
 run core_dispatch_benchmark direct_call
 run c_loader_benchmark raw_ffi_call
+run py_loader_benchmark raw_cpython_vectorcall
+echo "### py start-up (median of 10 fresh processes)"
+echo
+"$build/bin/py_startup" 10

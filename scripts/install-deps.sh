@@ -7,7 +7,7 @@ packages=(
 	cmake ninja-build gcc g++ pkg-config                  # the build
 	libgtest-dev libbenchmark-dev nlohmann-json3-dev      # tests and benchmarks
 	libffi-dev                                            # the c loader
-	python3 python3-dev                                   # the py loader (CPython 3.11 on bookworm)
+	python3 python3-dev libpython3.11                     # the py loader (Debian's CPython 3.11)
 )
 
 missing=()

@@ -98,6 +98,20 @@ bool call_host_functions() {
 	return ok;
 }
 
+// Loads a Python script through the py loader and calls its function like any other.
+bool call_python() {
+	const char *scripts[] = {HOST_DEMO_SCRIPTS "/greeting.py"};
+	if (metacall_load_from_file("py", scripts, 1, nullptr) != 0) {
+		print_last_error("metacall_load_from_file(\"py\")");
+		return false;
+	}
+	void *args[] = {metacall_value_create_string("C++", 3)};
+	bool ok =
+	    show("metacallv_s(\"greet_from_python\", [\"C++\"])", metacallv_s("greet_from_python", args, 1));
+	metacall_value_destroy(args[0]);
+	return ok;
+}
+
 bool show_a_failed_call() {
 	// A call that reaches its function but does not fit it returns a throwable, not NULL.
 	void *args[] = {metacall_value_create_long(1)};
@@ -125,7 +139,8 @@ int main() {
 		print_last_error("metacall_initialize");
 		return 1;
 	}
-	bool ok = register_host_functions() && call_host_functions() && show_a_failed_call() && print_inspect();
+	bool ok = register_host_functions() && call_host_functions() && call_python() && show_a_failed_call() &&
+	          print_inspect();
 	metacall_destroy();
 	return ok ? 0 : 1;
 }

@@ -1,0 +1,5 @@
+"""The function the py loader benchmarks call."""
+
+
+def add(a, b):
+    return a + b

@@ -1,0 +1,229 @@
+#include "from_python.h"
+
+#include "async_loop.h"
+#include "exceptions.h"
+#include "function_object.h"
+#include "loader_state.h"
+#include "py_ref.h"
+#include "signature.h"
+#include "to_python.h"
+
+#include <metacall/metacall.h>
+
+#include <vector>
+
+namespace py_loader {
+namespace {
+
+// Values made so far for a container; destroyed unless handed over.
+class Elements {
+public:
+	~Elements() {
+		for (const void *value : values_)
+			metacall_value_destroy(const_cast<void *>(value));
+	}
+	void push(void *value) { values_.push_back(value); }
+	// The container takes the elements.
+	const void **hand_over() { return values_.data(); }
+	void handed_over() { values_.clear(); }
+	std::size_t size() const { return values_.size(); }
+
+private:
+	std::vector<const void *> values_;
+};
+
+void *long_of(PyObject *object) {
+	int overflow = 0;
+	const long number = PyLong_AsLongAndOverflow(object, &overflow);
+	if (overflow != 0) {
+		PyErr_Format(PyExc_OverflowError,
+		             "a Python int of %zu bits does not fit in a metacall Long (a signed 64-bit integer)",
+		             _PyLong_NumBits(object));
+		return nullptr;
+	}
+	if (number == -1 && PyErr_Occurred())
+		return nullptr;
+	return metacall_value_create_long(number);
+}
+
+void *string_of(PyObject *object) {
+	Py_ssize_t size = 0;
+	const char *bytes = PyUnicode_AsUTF8AndSize(object, &size);
+	return bytes != nullptr ? metacall_value_create_string(bytes, static_cast<std::size_t>(size)) : nullptr;
+}
+
+void *buffer_of(PyObject *object) {
+	if (PyBytes_Check(object))
+		return metacall_value_create_buffer(PyBytes_AS_STRING(object), PyBytes_GET_SIZE(object));
+	Py_buffer view;
+	if (PyObject_GetBuffer(object, &view, PyBUF_FULL_RO) != 0)
+		return nullptr;
+	void *value = metacall_value_create_buffer(nullptr, static_cast<std::size_t>(view.len));
+	if (value != nullptr && view.len > 0 &&
+	    PyBuffer_ToContiguous(metacall_value_to_buffer(value), &view, view.len, 'C') != 0) {
+		metacall_value_destroy(value);
+		value = nullptr;
+	}
+	PyBuffer_Release(&view);
+	return value;
+}
+
+// Nested containers convert recursively: CPython's recursion limit turns a self-referential list
+// or dict into a RecursionError instead of a C stack overflow.
+class NestingGuard {
+public:
+	NestingGuard() : entered_(Py_EnterRecursiveCall(" while converting to a metacall value") == 0) {}
+	~NestingGuard() {
+		if (entered_)
+			Py_LeaveRecursiveCall();
+	}
+	NestingGuard(const NestingGuard &) = delete;
+	NestingGuard &operator=(const NestingGuard &) = delete;
+	explicit operator bool() const { return entered_; }
+
+private:
+	bool entered_;
+};
+
+void *array_of(PyObject *object, LoaderState &state) {
+	NestingGuard nesting;
+	if (!nesting)
+		return nullptr;
+	PyRef sequence = PyRef::steal(PySequence_Fast(object, "not a sequence"));
+	if (!sequence)
+		return nullptr;
+	Elements elements;
+	for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(sequence.get()); ++i) {
+		void *item = from_python(PySequence_Fast_GET_ITEM(sequence.get(), i), state);
+		if (item == nullptr)
+			return nullptr;
+		elements.push(item);
+	}
+	void *array = metacall_value_create_array(elements.hand_over(), elements.size());
+	if (array != nullptr)
+		elements.handed_over();
+	return array;
+}
+
+void *map_of(PyObject *object, LoaderState &state) {
+	NestingGuard nesting;
+	if (!nesting)
+		return nullptr;
+	Elements entries;
+	PyObject *key = nullptr, *item = nullptr;
+	Py_ssize_t position = 0;
+	while (PyDict_Next(object, &position, &key, &item)) {
+		PyRef held_key = PyRef::borrow(key),
+		      held_item = PyRef::borrow(item); // conversions may run Python code
+		Elements pair;
+		void *converted_key = from_python(held_key.get(), state);
+		if (converted_key == nullptr)
+			return nullptr;
+		pair.push(converted_key);
+		void *converted_item = from_python(held_item.get(), state);
+		if (converted_item == nullptr)
+			return nullptr;
+		pair.push(converted_item);
+		void *tuple = metacall_value_create_array(pair.hand_over(), 2);
+		if (tuple == nullptr)
+			return nullptr;
+		pair.handed_over();
+		entries.push(tuple);
+	}
+	void *map = metacall_value_create_map(entries.hand_over(), entries.size());
+	if (map != nullptr)
+		entries.handed_over();
+	return map;
+}
+
+// The coroutine runs on the loader's event loop; the future settles when it finishes.
+void *future_of(PyObject *coroutine, LoaderState &state) {
+	void *future = metacall_future_create();
+	void *pending = future != nullptr ? metacall_value_copy(future) : nullptr;
+	if (pending == nullptr) {
+		metacall_value_destroy(future);
+		return raise_last_error();
+	}
+	state.async_loop().submit(coroutine, pending);
+	return future;
+}
+
+std::string name_of(PyObject *callable) {
+	for (const char *attribute : {"__qualname__", "__name__"}) {
+		PyRef name = PyRef::steal(PyObject_GetAttrString(callable, attribute));
+		const char *text = name && PyUnicode_Check(name.get()) ? PyUnicode_AsUTF8(name.get()) : nullptr;
+		if (text != nullptr)
+			return text;
+		PyErr_Clear();
+	}
+	return "";
+}
+
+void *unsupported(PyObject *object) {
+	PyErr_Format(
+	    PyExc_TypeError,
+	    "cannot convert a Python '%s' to a metacall value (supported: bool, int, float, str, bytes-like, "
+	    "list, tuple, dict, None, callables, coroutines, exceptions)",
+	    Py_TYPE(object)->tp_name);
+	return nullptr;
+}
+
+// Everything but exact ints, floats and None: kept out of line so that the call path's
+// from_python stays small.
+[[gnu::noinline]] void *other_from_python(PyObject *object, LoaderState &state) {
+	if (PyUnicode_CheckExact(object))
+		return string_of(object);
+	if (PyBool_Check(object)) // before int: bool is a subclass of int
+		return metacall_value_create_bool(object == Py_True ? 1 : 0);
+	if (PyLong_Check(object))
+		return long_of(object);
+	if (PyFloat_Check(object))
+		return metacall_value_create_double(PyFloat_AsDouble(object));
+	if (PyUnicode_Check(object))
+		return string_of(object);
+	if (PyList_Check(object) || PyTuple_Check(object))
+		return array_of(object, state);
+	if (PyDict_Check(object))
+		return map_of(object, state);
+	if (PyObject_CheckBuffer(object))
+		return buffer_of(object);
+	if (PyCapsule_IsValid(object, kPointerCapsule))
+		return metacall_value_create_ptr(PyCapsule_GetPointer(object, kPointerCapsule));
+	if (void *function = function_value_of(object))
+		return metacall_value_copy(function);
+	if (PyExceptionInstance_Check(object))
+		return exception_value(object);
+	if (PyCoro_CheckExact(object))
+		return future_of(object, state);
+	if (PyCallable_Check(object))
+		return function_value(object, name_of(object), state);
+	return unsupported(object);
+}
+
+} // namespace
+
+void *from_python(PyObject *object, LoaderState &state) {
+	// The common results by exact type, inline; the rest out of line.
+	if (PyLong_CheckExact(object))
+		return long_of(object);
+	if (PyFloat_CheckExact(object))
+		return metacall_value_create_double(PyFloat_AS_DOUBLE(object));
+	if (object == Py_None)
+		return metacall_value_create_null();
+	return other_from_python(object, state);
+}
+
+void *function_value(PyObject *callable, const std::string &name, LoaderState &state) {
+	const Signature signature = signature_of(callable, name);
+	FunctionRef *ref = state.functions().add(callable);
+	std::vector<const char *> names;
+	const metacall_loader_function description = describe(signature, ref, names);
+	void *value = metacall_loader_function_value(state.tag().c_str(), &description);
+	if (value == nullptr) {
+		state.functions().release(ref);
+		return raise_last_error();
+	}
+	return value;
+}
+
+} // namespace py_loader

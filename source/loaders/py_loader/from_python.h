@@ -1,0 +1,34 @@
+// Python objects -> metacall values.
+//
+//   bool -> Boolean    int -> Long (OverflowError when it needs more than 64 bits: never truncated)
+//   float -> Double    str -> String (UTF-8)    None -> Null
+//   bytes, bytearray, memoryview and other buffer objects -> Buffer (copied)
+//   list, tuple -> Array    dict -> Map (keys of any convertible type)
+//   a "metacall.pointer" capsule -> Pointer      metacall.Function -> its function value (shared)
+//   an exception object -> Exception (a returned exception, not a raised one)
+//   a coroutine -> Future, settled when it finishes on the loader's event loop (async_loop.h)
+//   any other callable -> Function (metacall_loader_function_value), callable from any thread
+//   anything else -> TypeError naming its type
+// The GIL must be held.
+#ifndef PY_LOADER_FROM_PYTHON_H
+#define PY_LOADER_FROM_PYTHON_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <string>
+
+namespace py_loader {
+
+class LoaderState;
+
+// A new value for `object`, or nullptr with a Python error set.
+void *from_python(PyObject *object, LoaderState &state);
+
+// A new function value for `callable`, described to the core under `name`; nullptr with a Python
+// error set.
+void *function_value(PyObject *callable, const std::string &name, LoaderState &state);
+
+} // namespace py_loader
+
+#endif

@@ -1,0 +1,177 @@
+// The table of libpy_loader_runtime.so, reached through the bootstrap (bootstrap_interface.cpp).
+// Each entry takes the GIL, adapts the C interface to LoaderState, and turns Python errors into
+// metacall_loader_error (or a throwable, for calls). No C++ exception crosses it.
+#include "discovery.h"
+#include "exceptions.h"
+#include "function_object.h"
+#include "function_refs.h"
+#include "gil.h"
+#include "interpreter.h"
+#include "invoke.h"
+#include "loader_state.h"
+#include "module_loader.h"
+#include "runtime_entry.h"
+
+#include <metacall/metacall.h>
+#include <metacall/metacall_loader.h>
+
+#include <exception>
+#include <memory>
+#include <string>
+
+namespace py_loader {
+namespace {
+
+bool host_mode = false; // set once, by the bootstrap, before initialize
+
+LoaderState &state_of(void *loader) {
+	return *static_cast<LoaderState *>(loader);
+}
+PyObject *callable_of(void *function) {
+	return static_cast<FunctionRef *>(function)->callable.get();
+}
+
+// Runs `body` under the GIL; a Python error left by it, or a C++ exception, becomes
+// metacall_loader_error and `failure`.
+template <typename Body, typename Result>
+Result guarded(Body body, Result failure) {
+	try {
+		GilScope gil;
+		Result result = body();
+		if (result == failure)
+			metacall_loader_error("%s", describe_error().c_str());
+		return result;
+	} catch (const std::exception &error) {
+		metacall_loader_error("py loader: %s", error.what());
+	}
+	return failure;
+}
+
+void *initialize(const char *tag) {
+	std::string error;
+	if (!start_interpreter(host_mode, error)) {
+		metacall_loader_error("py loader: %s", error.c_str());
+		return nullptr;
+	}
+	return guarded(
+	    [&]() -> void * {
+		    if (!ready_function_type())
+			    return nullptr;
+		    auto state = std::make_unique<LoaderState>(tag != nullptr ? tag : "py");
+		    return state->start() ? state.release() : nullptr;
+	    },
+	    static_cast<void *>(nullptr));
+}
+
+int execution_path(void *loader, const char *path) {
+	return guarded([&] { return state_of(loader).search_path().add_execution_path(path) ? 0 : 1; }, 1);
+}
+
+void *load_from_file(void *loader, const char *const paths[], size_t size) {
+	return guarded(
+	    [&]() -> void * {
+		    auto module = load_files(state_of(loader), paths, size);
+		    return module ? state_of(loader).modules().add(std::move(module)) : nullptr;
+	    },
+	    static_cast<void *>(nullptr));
+}
+
+void *load_from_memory(void *loader, const char *name, const char *buffer, size_t size) {
+	return guarded(
+	    [&]() -> void * {
+		    auto module = load_memory(state_of(loader), name != nullptr ? name : "memory", {buffer, size});
+		    return module ? state_of(loader).modules().add(std::move(module)) : nullptr;
+	    },
+	    static_cast<void *>(nullptr));
+}
+
+void *load_from_package(void *loader, const char *path) {
+	return guarded(
+	    [&]() -> void * {
+		    auto module = load_package(state_of(loader), path);
+		    return module ? state_of(loader).modules().add(std::move(module)) : nullptr;
+	    },
+	    static_cast<void *>(nullptr));
+}
+
+int discover(void *loader, void *module, metacall_loader_define define, void *scope) {
+	try {
+		GilScope gil;
+		const int status =
+		    discover_functions(state_of(loader), *static_cast<Module *>(module), define, scope);
+		if (status != 0 && PyErr_Occurred()) // else the core refused a definition and says why
+			metacall_loader_error("%s", describe_error().c_str());
+		return status;
+	} catch (const std::exception &error) {
+		metacall_loader_error("py loader: %s", error.what());
+		return 1;
+	}
+}
+
+void *invoke(void *loader, void *function, void *args[], size_t size) {
+	try {
+		return invoke_python(state_of(loader), callable_of(function), args, size);
+	} catch (const std::exception &error) {
+		return metacall_error_throw("LoaderError", 0, nullptr, "py loader: %s", error.what());
+	}
+}
+
+int await(void *loader, void *function, void *args[], size_t size, void *future) {
+	try {
+		await_python(state_of(loader), callable_of(function), args, size, future);
+		return 0; // from here the future is settled, now or later
+	} catch (const std::exception &error) {
+		metacall_loader_error("py loader: %s", error.what());
+		metacall_value_destroy(future);
+		return 1;
+	}
+}
+
+void function_release(void *loader, void *function) {
+	GilScope gil;
+	state_of(loader).functions().release(static_cast<FunctionRef *>(function));
+}
+
+int clear(void *loader, void *module) {
+	return guarded(
+	    [&] {
+		    auto taken = state_of(loader).modules().take(static_cast<Module *>(module));
+		    if (!taken) {
+			    PyErr_SetString(PyExc_LookupError, "clear: the module is not loaded (already cleared?)");
+			    return 1;
+		    }
+		    unload(*taken);
+		    return 0;
+	    },
+	    1);
+}
+
+void destroy(void *loader) {
+	GilScope gil; // outlives the state: dropping its references needs the GIL
+	std::unique_ptr<LoaderState> state(&state_of(loader));
+	state->stop();
+}
+
+constexpr metacall_loader_interface interface_table{
+    .abi_version = METACALL_LOADER_ABI_VERSION,
+    .initialize = initialize,
+    .execution_path = execution_path,
+    .load_from_file = load_from_file,
+    .load_from_memory = load_from_memory,
+    .load_from_package = load_from_package,
+    .discover = discover,
+    .invoke = invoke,
+    .await = await,
+    .function_release = function_release,
+    .clear = clear,
+    .destroy = destroy,
+};
+
+} // namespace
+} // namespace py_loader
+
+extern "C" METACALL_LOADER_EXPORT const struct metacall_loader_interface *
+py_loader_runtime_interface(int host_mode) {
+	py_loader::host_mode = host_mode != 0;
+	return &py_loader::interface_table;
+}

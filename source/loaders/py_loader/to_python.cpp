@@ -1,0 +1,123 @@
+#include "to_python.h"
+
+#include "buffer_loans.h"
+#include "exceptions.h"
+#include "function_object.h"
+#include "py_ref.h"
+
+#include <metacall/metacall.h>
+
+namespace py_loader {
+namespace {
+
+PyObject *list_of(void *value, BufferLoans *loans) {
+	const std::size_t count = metacall_value_count(value);
+	void **items = metacall_value_to_array(value);
+	PyRef list = PyRef::steal(PyList_New(static_cast<Py_ssize_t>(count)));
+	if (!list)
+		return nullptr;
+	for (std::size_t i = 0; i < count; ++i) {
+		PyObject *item = to_python(items[i], loans);
+		if (item == nullptr)
+			return nullptr;
+		PyList_SET_ITEM(list.get(), static_cast<Py_ssize_t>(i), item); // steals
+	}
+	return list.release();
+}
+
+PyObject *dict_of(void *value, BufferLoans *loans) {
+	const std::size_t count = metacall_value_count(value);
+	void **entries = metacall_value_to_map(value);
+	PyRef dict = PyRef::steal(PyDict_New());
+	if (!dict)
+		return nullptr;
+	for (std::size_t i = 0; i < count; ++i) {
+		void **pair = entries[i] != nullptr && metacall_value_id(entries[i]) == METACALL_ARRAY &&
+		                      metacall_value_count(entries[i]) == 2
+		                  ? metacall_value_to_array(entries[i])
+		                  : nullptr;
+		if (pair == nullptr) {
+			PyErr_Format(PyExc_TypeError, "map entry %zu is not a [key, value] array", i);
+			return nullptr;
+		}
+		PyRef key = PyRef::steal(to_python(pair[0], loans));
+		PyRef item = PyRef::steal(key ? to_python(pair[1], loans) : nullptr);
+		if (!item || PyDict_SetItem(dict.get(), key.get(), item.get()) != 0)
+			return nullptr;
+	}
+	return dict.release();
+}
+
+PyObject *bytes_of(void *value, BufferLoans *loans) {
+	void *data = metacall_value_to_buffer(value);
+	const std::size_t size = metacall_value_size(value);
+	if (loans != nullptr)
+		return loans->lend(data, size);
+	return PyBytes_FromStringAndSize(static_cast<const char *>(data), static_cast<Py_ssize_t>(size));
+}
+
+PyObject *pointer_of(void *value) {
+	void *address = metacall_value_to_ptr(value);
+	if (address == nullptr)
+		Py_RETURN_NONE;
+	return PyCapsule_New(address, kPointerCapsule, nullptr);
+}
+
+PyObject *unsupported(void *value) {
+	PyErr_Format(PyExc_TypeError, "a metacall %s cannot be passed to Python",
+	             metacall_value_type_name(value));
+	return nullptr;
+}
+
+// Everything but the scalars: kept out of line so that the call path's to_python stays small.
+[[gnu::noinline]] PyObject *compound_to_python(void *value, enum metacall_value_id id, BufferLoans *loans) {
+	switch (id) {
+	case METACALL_STRING:
+		return PyUnicode_DecodeUTF8(metacall_value_to_string(value),
+		                            static_cast<Py_ssize_t>(metacall_value_size(value) - 1), nullptr);
+	case METACALL_BUFFER:
+		return bytes_of(value, loans);
+	case METACALL_ARRAY:
+		return list_of(value, loans);
+	case METACALL_MAP:
+		return dict_of(value, loans);
+	case METACALL_PTR:
+		return pointer_of(value);
+	case METACALL_FUNCTION:
+		return new_function_object(value);
+	case METACALL_EXCEPTION:
+	case METACALL_THROWABLE:
+		return exception_object(value);
+	default:
+		return unsupported(value);
+	}
+}
+
+} // namespace
+
+PyObject *to_python(void *value, BufferLoans *loans) {
+	if (value == nullptr)
+		Py_RETURN_NONE;
+	switch (const enum metacall_value_id id = metacall_value_id(value)) {
+	case METACALL_LONG:
+		return PyLong_FromLong(metacall_value_to_long(value));
+	case METACALL_DOUBLE:
+		return PyFloat_FromDouble(metacall_value_to_double(value));
+	case METACALL_INT:
+		return PyLong_FromLong(metacall_value_to_int(value));
+	case METACALL_BOOL:
+		return PyBool_FromLong(metacall_value_to_bool(value));
+	case METACALL_CHAR:
+		return PyLong_FromLong(metacall_value_to_char(value));
+	case METACALL_SHORT:
+		return PyLong_FromLong(metacall_value_to_short(value));
+	case METACALL_FLOAT:
+		return PyFloat_FromDouble(metacall_value_to_float(value));
+	case METACALL_NULL:
+		Py_RETURN_NONE;
+	default:
+		return compound_to_python(value, id, loans);
+	}
+}
+
+} // namespace py_loader

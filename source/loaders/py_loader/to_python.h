@@ -1,0 +1,30 @@
+// metacall values -> Python objects.
+//
+//   Boolean -> bool          Char, Short, Int, Long -> int      Float, Double -> float
+//   String -> str (UTF-8)    Buffer -> memoryview (lent, see buffer_loans.h) or bytes (copied)
+//   Array -> list            Map -> dict                        Null (or a NULL value) -> None
+//   Pointer -> a capsule named "metacall.pointer" (None for a NULL address; comes back as a Pointer)
+//   Function -> metacall.Function (function_object.h)
+//   Exception, Throwable -> an exception object (exceptions.h), not raised
+//   Future, Class, Object -> TypeError
+// The GIL must be held.
+#ifndef PY_LOADER_TO_PYTHON_H
+#define PY_LOADER_TO_PYTHON_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+namespace py_loader {
+
+class BufferLoans;
+
+// The capsule name of pointers.
+inline constexpr const char *kPointerCapsule = "metacall.pointer";
+
+// A new reference for `value` (borrowed; NULL reads as None), or nullptr with a Python error set.
+// With `loans`, buffers are lent without copying for as long as `loans` lives; without, copied.
+PyObject *to_python(void *value, BufferLoans *loans);
+
+} // namespace py_loader
+
+#endif

@@ -1,0 +1,5 @@
+"""The package's entry point: `import conformance_package`."""
+
+
+def from_package(a: int, b: int) -> int:
+    return a + b

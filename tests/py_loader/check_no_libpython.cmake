@@ -1,0 +1,21 @@
+# Decision 4: neither half of the py loader has a DT_NEEDED entry on libpython; the implementation's
+# CPython symbols are undefined (resolved at run time against the process's libpython).
+#   cmake -DREADELF=<readelf> -DBOOTSTRAP=<libpy_loader.so> -DRUNTIME=<libpy_loader_runtime.so> -P check_no_libpython.cmake
+foreach(library IN ITEMS ${BOOTSTRAP} ${RUNTIME})
+  execute_process(COMMAND ${READELF} -d ${library} OUTPUT_VARIABLE dynamic RESULT_VARIABLE failed)
+  if(failed)
+    message(FATAL_ERROR "readelf -d ${library} failed")
+  endif()
+  if(dynamic MATCHES "NEEDED[^\n]*libpython")
+    message(FATAL_ERROR "${library} needs libpython:\n${dynamic}")
+  endif()
+endforeach()
+execute_process(COMMAND ${READELF} --dyn-syms -W ${RUNTIME} OUTPUT_VARIABLE symbols)
+if(NOT symbols MATCHES "UND[^\n]* PyObject_Vectorcall")
+  message(FATAL_ERROR "${RUNTIME} does not import PyObject_Vectorcall: is CPython linked in statically?")
+endif()
+execute_process(COMMAND ${READELF} --dyn-syms -W ${BOOTSTRAP} OUTPUT_VARIABLE symbols)
+if(symbols MATCHES " Py[A-Z_][A-Za-z_]*")
+  message(FATAL_ERROR "${BOOTSTRAP} refers to CPython symbols; it must reach them through dlsym only")
+endif()
+message(STATUS "no libpython in DT_NEEDED of ${BOOTSTRAP} and ${RUNTIME}")

@@ -1,0 +1,34 @@
+"""Async functions and coroutines, run on the loader's event loop."""
+import asyncio
+
+
+async def later(x, seconds: float):
+    await asyncio.sleep(seconds)
+    return x
+
+
+async def fail_later(message: str, seconds: float):
+    await asyncio.sleep(seconds)
+    raise KeyError(message)
+
+
+async def fail_at_once(message: str):
+    raise LookupError(message)
+
+
+def make_coroutine(x):
+    """Not async itself: returns a coroutine, which becomes a future."""
+    return later(x, 0.01)
+
+
+async def gathered():
+    return await asyncio.gather(later(1, 0.05), later(2, 0.05), later(3, 0.05))
+
+
+async def forever():
+    await asyncio.sleep(3600)
+
+
+async def thread_name():
+    import threading
+    return threading.current_thread().name

@@ -1,0 +1,2 @@
+def product(a: int, b: int) -> int:
+    return a * b

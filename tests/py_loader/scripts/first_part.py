@@ -1,0 +1,2 @@
+def from_first() -> int:
+    return 1

@@ -1,0 +1,5 @@
+def fine():
+    return 1
+
+
+raise RuntimeError("refusing to load")

@@ -1,0 +1,2 @@
+def from_second() -> int:
+    return 2

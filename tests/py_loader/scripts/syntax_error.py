@@ -1,0 +1,4 @@
+def fine(x):
+    return x
+def broken(a b):
+    return a
