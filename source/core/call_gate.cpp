@@ -68,13 +68,19 @@ CallSlot &this_thread_slot() {
 	return slot != nullptr ? *slot : lease_slot();
 }
 
-CallGate::CallGate() : asymmetric_(register_membarrier()) {}
+constinit CallGate call_gate;
+
+void CallGate::open() {
+	static const bool registered = register_membarrier();
+	asymmetric_.store(registered, std::memory_order_relaxed);
+	open_.store(true, std::memory_order_seq_cst);
+}
 
 void CallGate::close_and_drain() {
 	open_.store(false, std::memory_order_seq_cst);
 	// Every running thread passes a full barrier: its depth store is visible to us now, or it
 	// will see the gate closed.
-	if (asymmetric_)
+	if (asymmetric_.load(std::memory_order_relaxed))
 		syscall(__NR_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
 	CallSlot *mine = current_slot;
 	SlotTable &slots = table();

@@ -22,30 +22,31 @@ CallSlot &this_thread_slot();
 
 class CallGate {
 public:
-	CallGate();
+	constexpr CallGate() = default;
 
-	// Enters a call on this thread; false (nothing entered) when the gate is closed.
-	bool enter() {
+	// Enters a call on this thread: returns the thread's slot, or nullptr (nothing entered) when
+	// the gate is closed.
+	CallSlot *enter() {
 		CallSlot &slot = this_thread_slot();
 		int depth = slot.depth.load(std::memory_order_relaxed);
 		slot.depth.store(depth + 1, std::memory_order_relaxed);
-		if (asymmetric_)
+		if (asymmetric_.load(std::memory_order_relaxed))
 			std::atomic_signal_fence(std::memory_order_seq_cst); // close_and_drain's membarrier pairs with it
 		else
 			std::atomic_thread_fence(std::memory_order_seq_cst);
 		if (open_.load(std::memory_order_relaxed))
-			return true;
+			return &slot;
 		slot.depth.store(depth, std::memory_order_release);
-		return false;
+		return nullptr;
 	}
 
-	// Leaves the call this thread entered last.
-	void leave() {
-		CallSlot &slot = this_thread_slot();
-		slot.depth.store(slot.depth.load(std::memory_order_relaxed) - 1, std::memory_order_release);
+	// Leaves the call entered on `slot` (what enter returned).
+	static void leave(CallSlot *slot) {
+		slot->depth.store(slot->depth.load(std::memory_order_relaxed) - 1, std::memory_order_release);
 	}
 
-	void open() { open_.store(true, std::memory_order_seq_cst); }
+	// Opens the gate (registering for membarrier the first time).
+	void open();
 	// Closes the gate, then waits until no other thread is inside a call.
 	void close_and_drain();
 
@@ -54,7 +55,11 @@ public:
 
 private:
 	std::atomic<bool> open_{false};
-	bool asymmetric_;
+	std::atomic<bool> asymmetric_{false}; // membarrier registered: the call path needs no fence
 };
+
+// The runtime's gate. Kept outside the Runtime object and constant-initialized, so a call reaches
+// it without the runtime's initialization guard.
+extern constinit CallGate call_gate;
 
 } // namespace metacall_core

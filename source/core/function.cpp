@@ -69,33 +69,47 @@ void *Function::call(void *args[], std::size_t size, const char *api) {
 
 void *Function::checked_call(void *args[], std::size_t size, const char *api) {
 	const Function &origin = target_ != nullptr ? *target_ : *this;
-	if (!origin.alive_.load(std::memory_order_acquire) || !loader_->active()) {
+	if (!origin.alive_.load(std::memory_order_acquire) || !loader_->active()) [[unlikely]]
+		return refuse(api, Refusal::unloaded, 0);
+	if (size > 0 && args == nullptr) [[unlikely]]
+		return refuse(api, Refusal::no_arguments, size);
+	for (std::size_t i = 0; i < size; ++i) {
+		auto *arg = static_cast<Value *>(args[i]);
+		if (arg == nullptr || arg->magic != Value::kMagic) [[unlikely]]
+			return refuse(api, Refusal::not_a_value, i);
+	}
+	std::size_t expected = signature_.params.size();
+	if (signature_.is_variadic ? size < expected : size != expected) [[unlikely]]
+		return wrong_count(size);
+	void *result = dispatch(args, size);
+	return result != nullptr ? result : Value::create(METACALL_NULL);
+}
+
+void *Function::refuse(const char *api, Refusal why, std::size_t n) const {
+	switch (why) {
+	case Refusal::unloaded:
 		set_errorf("ReferenceError",
 		           "%s: function '%s' was unloaded (its handle was cleared or metacall_destroy ran)", api,
 		           name().c_str());
-		return nullptr;
-	}
-	if (size > 0 && args == nullptr) {
+		break;
+	case Refusal::no_arguments:
 		set_errorf("TypeError", "%s: function '%s' called with %zu arguments but args is NULL", api,
-		           name().c_str(), size);
-		return nullptr;
+		           name().c_str(), n);
+		break;
+	case Refusal::not_a_value:
+		set_errorf("TypeError", "%s: argument %zu of '%s' is not a value (NULL or destroyed)", api, n,
+		           name().c_str());
+		break;
 	}
-	for (std::size_t i = 0; i < size; ++i) {
-		if (Value::from(args[i], api) == nullptr) {
-			set_errorf("TypeError", "%s: argument %zu of '%s' is not a value (NULL or destroyed)", api, i,
-			           name().c_str());
-			return nullptr;
-		}
-	}
+	return nullptr;
+}
+
+void *Function::wrong_count(std::size_t size) const {
 	std::size_t expected = signature_.params.size();
-	if (signature_.is_variadic ? size < expected : size != expected) {
-		return make_throwable("TypeError", "function '" + name() + "' expects " +
-		                                       (signature_.is_variadic ? "at least " : "") +
-		                                       std::to_string(expected) + " argument" +
-		                                       (expected == 1 ? "" : "s") + ", got " + std::to_string(size));
-	}
-	void *result = dispatch(args, size);
-	return result != nullptr ? result : Value::create(METACALL_NULL);
+	return make_throwable("TypeError", "function '" + name() + "' expects " +
+	                                       (signature_.is_variadic ? "at least " : "") +
+	                                       std::to_string(expected) + " argument" +
+	                                       (expected == 1 ? "" : "s") + ", got " + std::to_string(size));
 }
 
 void *Function::dispatch(void *args[], std::size_t size) {
@@ -106,23 +120,36 @@ void *Function::dispatch(void *args[], std::size_t size) {
 	return loader_->interface().invoke(loader_->state(), data_, args, size);
 }
 
-// Host functions get exactly the C types they declared: numeric arguments of another width are
-// converted (checked, no wrapping); anything else is a TypeError and the host is not called.
+// Host functions get exactly the C types they declared; when every argument already has its
+// declared type (the common case) they are passed as they are.
 void *Function::call_host(void *args[], std::size_t size) {
-	std::vector<void *> converted; // owned copies, only when some argument needs converting
+	std::size_t declared = std::min(size, signature_.params.size());
+	for (std::size_t i = 0; i < declared; ++i) {
+		ValueId type = signature_.params[i].type;
+		if (type != METACALL_INVALID && static_cast<Value *>(args[i])->id != type)
+			return call_host_converting(args, size);
+	}
+	return host_invoke_(size, args, closure_);
+}
+
+// Numeric arguments of another width are converted (checked, no wrapping) into copies; anything
+// else is a TypeError and the host is not called.
+void *Function::call_host_converting(void *args[], std::size_t size) {
+	std::vector<void *> converted(args, args + size);
+	auto release = [&] {
+		for (std::size_t i = 0; i < size; ++i)
+			if (converted[i] != args[i])
+				destroy_value(converted[i]);
+	};
 	for (std::size_t i = 0; i < size && i < signature_.params.size(); ++i) {
 		const Parameter &param = signature_.params[i];
 		auto *arg = static_cast<Value *>(args[i]);
 		if (param.type == METACALL_INVALID || arg->id == param.type)
 			continue;
-		if (converted.empty())
-			converted.assign(args, args + size);
 		void *copy = is_number(arg->id) && is_number(param.type) ? arg->copy() : nullptr;
 		if (copy == nullptr || metacall_value_cast(copy, param.type) == nullptr) {
 			destroy_value(copy);
-			for (std::size_t j = 0; j < i; ++j)
-				if (converted[j] != args[j])
-					destroy_value(converted[j]);
+			release();
 			return make_throwable("TypeError", "function '" + name() + "' parameter " + std::to_string(i) +
 			                                       " ('" + param.name + "'): expected " +
 			                                       metacall_value_id_name(param.type) + ", got " +
@@ -130,11 +157,8 @@ void *Function::call_host(void *args[], std::size_t size) {
 		}
 		converted[i] = copy;
 	}
-	void **call_args = converted.empty() ? args : converted.data();
-	void *result = host_invoke_(size, call_args, closure_);
-	for (std::size_t i = 0; i < converted.size(); ++i)
-		if (converted[i] != args[i])
-			destroy_value(converted[i]);
+	void *result = host_invoke_(size, converted.data(), closure_);
+	release();
 	return result;
 }
 

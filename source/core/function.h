@@ -69,6 +69,12 @@ private:
 	void *checked_call(void *args[], std::size_t size, const char *api);
 	void *dispatch(void *args[], std::size_t size);
 	void *call_host(void *args[], std::size_t size);
+
+	// The error paths, out of the way of the call path.
+	enum class Refusal { unloaded, no_arguments, not_a_value };
+	[[gnu::cold, gnu::noinline]] void *refuse(const char *api, Refusal why, std::size_t n) const;
+	[[gnu::cold, gnu::noinline]] void *wrong_count(std::size_t size) const;
+	[[gnu::noinline]] void *call_host_converting(void *args[], std::size_t size);
 	void *call_async(void *args[], std::size_t size);
 
 	std::uint32_t magic_ = kMagic;

@@ -4,11 +4,6 @@
 #include "log.h"
 
 namespace metacall_core {
-Runtime &Runtime::instance() {
-	static Runtime runtime;
-	return runtime;
-}
-
 Runtime::~Runtime() {
 	for (auto &loader : start_order_)
 		loader->deactivate();
@@ -22,7 +17,7 @@ int Runtime::initialize() {
 		return 0;
 	host_ = Loader::host();
 	state_.store(State::running);
-	gate_.open();
+	call_gate.open();
 	log(LogLevel::debug, "initialized");
 	return 0;
 }
@@ -38,7 +33,7 @@ void Runtime::destroy() {
 	if (state_.load() != State::running)
 		return;
 	state_.store(State::destroying);
-	gate_.close_and_drain(); // new calls are refused; the ones in flight have left
+	call_gate.close_and_drain(); // new calls are refused; the ones in flight have left
 
 	// Unload every handle, newest first, while its loader still runs.
 	for (auto &handle : registry_.take_all()) {
@@ -104,13 +99,6 @@ std::shared_ptr<Loader> Runtime::started_loader(const std::string &tag) {
 	std::lock_guard lock(loaders_mutex_);
 	auto it = loaders_.find(tag);
 	return it != loaders_.end() ? it->second : nullptr;
-}
-
-CallScope::CallScope(const char *api) : entered_(Runtime::instance().enter(api)) {}
-
-CallScope::~CallScope() {
-	if (entered_)
-		Runtime::instance().leave();
 }
 
 } // namespace metacall_core

@@ -18,7 +18,10 @@ namespace metacall_core {
 
 class Runtime {
 public:
-	static Runtime &instance();
+	static Runtime &instance() {
+		static Runtime runtime; // inline: every call reaches it twice
+		return runtime;
+	}
 	// At process exit, without metacall_destroy: only memory is freed; plug-ins are not called.
 	~Runtime();
 
@@ -26,10 +29,8 @@ public:
 	void destroy();
 	bool running() const { return state_.load() == State::running; }
 
-	// Counts a call in flight; false (after recording an error naming `api`, when not NULL)
-	// when the runtime is not running.
-	bool enter(const char *api) { return gate_.enter() || refuse(api); }
-	void leave() { gate_.leave(); }
+	// Records why a call is refused (when `api` is not NULL); returns false.
+	[[gnu::cold, gnu::noinline]] bool refuse(const char *api);
 
 	// The loader of `tag`, started on first use; nullptr after recording an error.
 	std::shared_ptr<Loader> loader(const char *tag, const char *api);
@@ -44,10 +45,7 @@ public:
 private:
 	enum class State { uninitialized, running, destroying };
 
-	[[gnu::cold]] bool refuse(const char *api); // records why a call is refused; false
-
 	std::atomic<State> state_{State::uninitialized};
-	CallGate gate_;
 	bool destroyed_once_ = false;
 	std::mutex lifecycle_;
 
@@ -61,17 +59,23 @@ private:
 	std::atomic<unsigned> memory_loads_{0};
 };
 
-// RAII: a call in flight. Test it before doing anything.
+// RAII: a call in flight, counted by the call gate. Test it before doing anything.
 class CallScope {
 public:
-	explicit CallScope(const char *api);
-	~CallScope();
+	explicit CallScope(const char *api) : slot_(call_gate.enter()) {
+		if (slot_ == nullptr)
+			Runtime::instance().refuse(api);
+	}
+	~CallScope() {
+		if (slot_ != nullptr)
+			CallGate::leave(slot_);
+	}
 	CallScope(const CallScope &) = delete;
 	CallScope &operator=(const CallScope &) = delete;
-	explicit operator bool() const { return entered_; }
+	explicit operator bool() const { return slot_ != nullptr; }
 
 private:
-	bool entered_;
+	CallSlot *slot_;
 };
 
 } // namespace metacall_core
