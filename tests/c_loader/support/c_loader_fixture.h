@@ -5,6 +5,8 @@
 
 #include <metacall/metacall.h>
 
+#include "owned_values.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,29 +14,6 @@
 #include <memory>
 #include <string>
 #include <vector>
-
-struct ValueDeleter {
-	void operator()(void *value) const { metacall_value_destroy(value); }
-};
-using ValuePtr = std::unique_ptr<void, ValueDeleter>;
-
-// Call arguments: takes ownership of the values.
-class Args {
-public:
-	Args(std::initializer_list<void *> values) : values_(values) {}
-	Args(const Args &) = delete;
-	Args &operator=(const Args &) = delete;
-	~Args() {
-		for (void *value : values_)
-			metacall_value_destroy(value);
-	}
-	void **data() { return values_.data(); }
-	std::size_t size() const { return values_.size(); }
-	void *operator[](std::size_t i) const { return values_[i]; }
-
-private:
-	std::vector<void *> values_;
-};
 
 // The folder of the test libraries (libtypes.so and its header, ...).
 std::filesystem::path test_libraries();

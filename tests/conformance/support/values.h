@@ -4,6 +4,8 @@
 
 #include <metacall/metacall.h>
 
+#include "owned_values.h"
+
 #include <gtest/gtest.h>
 
 #include <initializer_list>
@@ -11,32 +13,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-struct ValueDeleter {
-	void operator()(void *value) const { metacall_value_destroy(value); }
-};
-
-// A value the test owns.
-using ValuePtr = std::unique_ptr<void, ValueDeleter>;
-
-// Call arguments: takes ownership of the values and destroys them afterwards.
-class Args {
-public:
-	Args(std::initializer_list<void *> values) : values_(values) {}
-	Args(const Args &) = delete;
-	Args &operator=(const Args &) = delete;
-	~Args() {
-		for (void *value : values_)
-			metacall_value_destroy(value);
-	}
-
-	void **data() { return values_.data(); }
-	std::size_t size() const { return values_.size(); }
-	void *operator[](std::size_t i) const { return values_[i]; }
-
-private:
-	std::vector<void *> values_;
-};
 
 // The calling thread's last error message, or a note that there is none (for failure messages).
 std::string last_error_message();
