@@ -119,6 +119,12 @@ typedef const struct metacall_loader_interface *(*metacall_loader_entry)(void);
 METACALL_API void *metacall_loader_function_value(const char *tag,
                                                   const struct metacall_loader_function *function);
 
+/* For a loader's call path: the type of `v` into *id and the address of its scalar in one call
+ * (a `boolean`, `char`, `short`, `int`, `long`, `float`, `double` or `void *`, by type), borrowed
+ * from `v`. NULL for the other types. `v` must be a value, as invoke's arguments are (the core
+ * has checked them); anything else gives *id = METACALL_INVALID and NULL. */
+METACALL_API const void *metacall_value_scalar(void *v, enum metacall_value_id *id);
+
 /* Records the reason of a failure for the thread's last error (printf-style), label
  * "LoaderError". The core prefixes it with the API call and tag. */
 METACALL_API void metacall_loader_error(const char *format, ...)

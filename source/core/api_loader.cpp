@@ -26,3 +26,13 @@ extern "C" void *metacall_loader_function_value(const char *tag,
 	return Value::create_function(
 	    std::make_shared<Function>(signature_from(*function), loader, function->data));
 }
+
+extern "C" const void *metacall_value_scalar(void *v, enum metacall_value_id *id) {
+	auto *value = static_cast<Value *>(v);
+	if (value == nullptr || value->magic != Value::kMagic) {
+		*id = METACALL_INVALID;
+		return nullptr;
+	}
+	*id = value->id;
+	return is_number(value->id) || value->id == METACALL_PTR ? &value->scalar : nullptr;
+}

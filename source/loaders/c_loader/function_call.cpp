@@ -1,5 +1,7 @@
 #include "function_call.h"
 
+#include <metacall/metacall_loader.h>
+
 #include "argument_conversion.h"
 #include "call_frame.h"
 
@@ -16,6 +18,16 @@ namespace {
 	const ParameterPlan &param = function.parameters()[index];
 	return metacall_error_throw(why.label, 0, nullptr, "function '%s' parameter %zu ('%s'): %s",
 	                            function.name().c_str(), index, param.name.c_str(), why.message.c_str());
+}
+
+// Converts an argument that is not of the parameter's exact type; nullptr when it fits, else the
+// throwable to return. Out of line: the common case never builds a Mismatch.
+[[gnu::noinline]] void *convert_or_error(const FunctionBinding &function, std::size_t index, void *arg,
+                                         Slot &slot) {
+	Mismatch why;
+	return convert_simple_argument(function.parameters()[index], arg, slot, why)
+	           ? nullptr
+	           : argument_error(function, index, why);
 }
 
 [[gnu::cold]] void *count_error(const FunctionBinding &function, std::size_t size) {
@@ -86,13 +98,14 @@ void call_direct_into(const FunctionBinding &function, const A *args, std::size_
 void *call_simple(const FunctionBinding &function, void *args[], std::size_t size) {
 	const auto &params = function.parameters();
 	Slot slots[kSimpleArguments];
-	Mismatch why; // filled only when an argument does not fit
 	for (std::size_t i = 0; i < size; ++i) {
 		const ParameterPlan &param = params[i];
-		if (const enum metacall_value_id id = metacall_value_id(args[i]); id == param.exact) [[likely]]
-			read_exact(args[i], id, slots[i]);
-		else if (!convert_simple_argument(param, args[i], slots[i], why)) [[unlikely]]
-			return argument_error(function, i, why);
+		enum metacall_value_id id;
+		const void *scalar = metacall_value_scalar(args[i], &id); // one call: type and data
+		if (id == param.exact && scalar != nullptr) [[likely]]
+			read_exact(id, scalar, slots[i]);
+		else if (void *error = convert_or_error(function, i, args[i], slots[i])) [[unlikely]]
+			return error;
 	}
 	Slot result{};
 	switch (function.call_path()) {

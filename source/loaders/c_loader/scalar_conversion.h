@@ -48,36 +48,35 @@ enum metacall_value_id exact_value_id(Scalar scalar);
 
 // Reads `value`, whose type is exact_value_id of the slot's scalar, into `slot`: the fast path
 // of every call with scalar arguments.
-inline void read_exact(void *value, enum metacall_value_id id, Slot &slot) {
+// Copies the scalar a value holds (`scalar`, from metacall_value_scalar) of type `id` into `slot`.
+inline void read_exact(enum metacall_value_id id, const void *scalar, Slot &slot) {
 	switch (id) {
 	case METACALL_BOOL:
-		slot.b = metacall_value_to_bool(value) != 0;
+		slot.b = *static_cast<const unsigned char *>(scalar) != 0;
 		break;
 	case METACALL_CHAR:
-		slot.i8 = static_cast<std::int8_t>(metacall_value_to_char(value));
+		slot.i8 = static_cast<std::int8_t>(*static_cast<const char *>(scalar));
 		break;
 	case METACALL_SHORT:
-		slot.i16 = metacall_value_to_short(value);
+		slot.i16 = *static_cast<const short *>(scalar);
 		break;
 	case METACALL_INT:
-		slot.i32 = metacall_value_to_int(value);
+		slot.i32 = *static_cast<const int *>(scalar);
 		break;
 	case METACALL_LONG:
-		slot.i64 = metacall_value_to_long(value);
+		slot.i64 = *static_cast<const long *>(scalar);
 		break;
 	case METACALL_FLOAT:
-		slot.f = metacall_value_to_float(value);
+		slot.f = *static_cast<const float *>(scalar);
 		break;
 	case METACALL_DOUBLE:
-		slot.d = metacall_value_to_double(value);
+		slot.d = *static_cast<const double *>(scalar);
 		break;
 	default:
 		break;
 	}
 }
 
-// Stores the element or byte count `count` as the integer type `to` at `out`; false when it
-// does not fit.
 bool store_count(std::size_t count, Scalar to, void *out);
 
 // A new value holding the C scalar of type `from` stored at `in`; nullptr for a uint64 above
