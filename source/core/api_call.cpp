@@ -20,7 +20,7 @@ std::shared_ptr<Function> lookup(const char *name, const char *api) {
 	}
 	Runtime &runtime = Runtime::instance();
 	if (!runtime.running()) {
-		CallScope refused(api); // records why
+		runtime.refuse(api);
 		return nullptr;
 	}
 	auto function = runtime.registry().find(name);

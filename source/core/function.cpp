@@ -64,10 +64,6 @@ void *Function::call(void *args[], std::size_t size, const char *api) {
 	CallScope scope(api);
 	if (!scope)
 		return nullptr;
-	return checked_call(args, size, api);
-}
-
-void *Function::checked_call(void *args[], std::size_t size, const char *api) {
 	const Function &origin = target_ != nullptr ? *target_ : *this;
 	if (!origin.alive_.load(std::memory_order_acquire) || !loader_->active()) [[unlikely]]
 		return refuse(api, Refusal::unloaded, 0);

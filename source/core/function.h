@@ -66,7 +66,6 @@ public:
 
 private:
 	static Function *invalid(void *f, const char *api);
-	void *checked_call(void *args[], std::size_t size, const char *api);
 	void *dispatch(void *args[], std::size_t size);
 	void *call_host(void *args[], std::size_t size);
 

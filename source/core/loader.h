@@ -34,7 +34,6 @@ public:
 	const std::string &tag() const { return tag_; }
 	const metacall_loader_interface &interface() const { return *table_; }
 	void *state() const { return state_; }
-	bool started() const { return state_ != nullptr; }
 	// Started, and not yet being stopped.
 	bool active() const { return active_.load(std::memory_order_acquire); }
 

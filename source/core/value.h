@@ -117,9 +117,6 @@ struct Value {
 // Destroys a value given as `void *` (nullptr ignored).
 void destroy_value(void *v);
 
-inline bool is_integer(ValueId id) {
-	return id >= METACALL_BOOL && id <= METACALL_LONG;
-}
 inline bool is_number(ValueId id) {
 	return id >= METACALL_BOOL && id <= METACALL_DOUBLE;
 }

@@ -15,10 +15,6 @@ const char *const kIdNames[METACALL_SIZE] = {
     "Map",     "Pointer", "Future", "Function", "Null", "Class", "Object", "Exception", "Throwable",
 };
 
-Value *scalar(ValueId id) {
-	return Value::create(id);
-}
-
 // Reads the scalar of a value of type `id`, or returns 0 after recording why not.
 template <typename T, typename Get>
 T read(void *v, ValueId id, const char *api, Get get) {
@@ -64,43 +60,43 @@ extern "C" {
 /* ---- Create ---- */
 
 void *metacall_value_create_bool(boolean b) {
-	Value *value = scalar(METACALL_BOOL);
+	Value *value = Value::create(METACALL_BOOL);
 	value->scalar.b = b != 0 ? 1 : 0;
 	return value;
 }
 
 void *metacall_value_create_char(char c) {
-	Value *value = scalar(METACALL_CHAR);
+	Value *value = Value::create(METACALL_CHAR);
 	value->scalar.c = c;
 	return value;
 }
 
 void *metacall_value_create_short(short s) {
-	Value *value = scalar(METACALL_SHORT);
+	Value *value = Value::create(METACALL_SHORT);
 	value->scalar.s = s;
 	return value;
 }
 
 void *metacall_value_create_int(int i) {
-	Value *value = scalar(METACALL_INT);
+	Value *value = Value::create(METACALL_INT);
 	value->scalar.i = i;
 	return value;
 }
 
 void *metacall_value_create_long(long l) {
-	Value *value = scalar(METACALL_LONG);
+	Value *value = Value::create(METACALL_LONG);
 	value->scalar.l = l;
 	return value;
 }
 
 void *metacall_value_create_float(float f) {
-	Value *value = scalar(METACALL_FLOAT);
+	Value *value = Value::create(METACALL_FLOAT);
 	value->scalar.f = f;
 	return value;
 }
 
 void *metacall_value_create_double(double d) {
-	Value *value = scalar(METACALL_DOUBLE);
+	Value *value = Value::create(METACALL_DOUBLE);
 	value->scalar.d = d;
 	return value;
 }
@@ -126,7 +122,7 @@ void *metacall_value_create_map(const void *tuples[], size_t size) {
 }
 
 void *metacall_value_create_ptr(const void *ptr) {
-	Value *value = scalar(METACALL_PTR);
+	Value *value = Value::create(METACALL_PTR);
 	value->scalar.p = ptr;
 	return value;
 }
@@ -147,7 +143,7 @@ void *metacall_value_create_function_closure(void *f, void *c) {
 }
 
 void *metacall_value_create_null(void) {
-	return scalar(METACALL_NULL);
+	return Value::create(METACALL_NULL);
 }
 
 void *metacall_value_create_exception(void *ex) {
