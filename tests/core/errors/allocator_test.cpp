@@ -95,6 +95,8 @@ TEST(AllocatorCreate, IncompleteContextIsRefused) {
 }
 
 TEST(AllocatorDestroy, IgnoresNull) {
+	metacall_error_clear();
 	metacall_allocator_destroy(nullptr);
-	SUCCEED();
+	metacall_exception_type error{};
+	EXPECT_NE(metacall_error_last(&error), 0) << "destroying NULL recorded: " << error.message;
 }
