@@ -181,3 +181,11 @@ TEST_F(DeclarationErrorsThroughTheApi, AStructByValueParameterIsRefusedWithItsPl
 }
 
 } // namespace
+
+TEST(DeclarationErrors, DeeplyNestedFunctionPointersAreAnErrorNotAStackOverflow) {
+	std::string declaration = "int f(";
+	for (int i = 0; i < 10000; ++i)
+		declaration += "int (*)(";
+	const std::string error = error_of(declaration);
+	EXPECT_NE(error.find("nest more than 32 levels"), std::string::npos) << error;
+}

@@ -146,6 +146,16 @@ TEST(DeclarationParser, TypedefsNameStructsAndScalars) {
 	EXPECT_EQ(declarations.structs.count("record"), 1u);
 }
 
+TEST(DeclarationParser, ATypedefWithSeveralNamesSharesItsAnonymousStruct) {
+	const Declarations declarations = parse("typedef struct { int id; } record, *record_ptr;\n"
+	                                        "int f(record *r, record_ptr p);");
+	const FunctionDeclaration &f = only_function(declarations);
+	EXPECT_EQ(f.prototype.params[0].type.struct_name, "record");
+	EXPECT_EQ(f.prototype.params[1].type.struct_name, "record");
+	EXPECT_EQ(f.prototype.params[1].type.pointers, 1);
+	EXPECT_EQ(declarations.structs.count("record"), 1u);
+}
+
 TEST(DeclarationParser, ForwardDeclaredStructsStayOpaque) {
 	const Declarations declarations = parse("struct handle;\nstruct handle *open_it(void);");
 	EXPECT_TRUE(declarations.structs.empty());

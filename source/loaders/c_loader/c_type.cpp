@@ -11,11 +11,6 @@ bool is_integer(Scalar scalar) {
 	return scalar != Scalar::void_ && scalar != Scalar::float_ && scalar != Scalar::double_;
 }
 
-bool is_unsigned(Scalar scalar) {
-	return scalar == Scalar::uint8 || scalar == Scalar::uint16 || scalar == Scalar::uint32 ||
-	       scalar == Scalar::uint64 || scalar == Scalar::bool_;
-}
-
 std::size_t size_of(Scalar scalar) {
 	switch (scalar) {
 	case Scalar::void_:

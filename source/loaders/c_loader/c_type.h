@@ -54,7 +54,6 @@ struct CType {
 };
 
 bool is_integer(Scalar scalar);
-bool is_unsigned(Scalar scalar);
 std::size_t size_of(Scalar scalar);
 ffi_type *ffi_type_of(Scalar scalar);
 

@@ -78,7 +78,14 @@ Closure::~Closure() {
 }
 
 void Closure::trampoline(ffi_cif *, void *result, void **args, void *self) {
-	static_cast<const Closure *>(self)->run(result, args);
+	const auto *closure = static_cast<const Closure *>(self);
+	try {
+		closure->run(result, args);
+	} catch (...) { // nothing may unwind through libffi and the C caller
+		closure->failure_.record(
+		    metacall_error_throw("MemoryError", 0, nullptr, "the callback ran out of memory"));
+		std::memset(result, 0, sizeof(ffi_arg));
+	}
 }
 
 // C cannot be told that a callback failed: it gets zero, and the failure becomes the call's result.
@@ -90,13 +97,19 @@ void Closure::run(void *result, void **args) const {
 	void *inline_values[8];
 	std::vector<void *> more_values(count > 8 ? count : 0); // only for callbacks of many parameters
 	void **values = count > 8 ? more_values.data() : inline_values;
+	std::size_t unfit = count; // the first argument that has no value (a uint64 above LONG_MAX)
 	for (std::size_t i = 0; i < count; ++i)
-		values[i] = value_of_argument(prototype.params[i].type, args[i]);
-	void *returned = metacallfv_s(function_, values, count);
+		if ((values[i] = value_of_argument(prototype.params[i].type, args[i])) == nullptr && unfit == count)
+			unfit = i;
+	void *returned = unfit == count ? metacallfv_s(function_, values, count) : nullptr;
 	for (std::size_t i = 0; i < count; ++i)
 		metacall_value_destroy(values[i]);
 
-	if (returned == nullptr) {
+	if (unfit != count) {
+		failure_.record(metacall_error_throw("RangeError", 0, nullptr,
+		                                     "the callback's argument %zu ('%s') does not fit in a Long",
+		                                     unfit, prototype.params[unfit].name.c_str()));
+	} else if (returned == nullptr) {
 		metacall_exception_type error{};
 		const bool known = metacall_error_last(&error) == 0;
 		failure_.record(metacall_error_throw(known ? error.label : "CallbackError", 0, nullptr,

@@ -141,7 +141,7 @@ private:
 	}
 
 	void parse_typedef() {
-		const CType base = parse_specifiers(true);
+		CType base = parse_specifiers(true);
 		do {
 			Declarator declarator = parse_declarator(base, true, false);
 			if (declarator.is_function)
@@ -149,6 +149,9 @@ private:
 				                          "instead: typedef R (*" +
 				                              declarator.name + ")(...)");
 			name_anonymous_struct(declarator.type, declarator.name);
+			// `typedef struct { ... } A, *PA;`: the first name named the struct; the others share it.
+			if (base.struct_name == kAnonymous)
+				base.struct_name = declarator.type.struct_name;
 			declarator.type.spelling = declarator.name;
 			owner_.typedefs_[declarator.name] = declarator.type;
 		} while (accept(","));
@@ -443,6 +446,15 @@ private:
 
 	// Pointers, a name (required or optional), and a parameter list or array suffix.
 	Declarator parse_declarator(CType type, bool name_required, bool in_parameters) {
+		// Declarators nest through function-pointer parameters; bound the depth so hostile input
+		// is an error, not a stack overflow.
+		struct Nesting {
+			int &depth;
+			~Nesting() { --depth; }
+		} nesting{++depth_};
+		if (depth_ > kMaxNesting)
+			fail_at(location(peek()),
+			        "declarators nest more than " + std::to_string(kMaxNesting) + " levels deep");
 		parse_pointers(type);
 		Declarator declarator;
 		declarator.where = location(peek());
@@ -545,6 +557,8 @@ private:
 	std::shared_ptr<const std::string> file_;
 	std::vector<Token> tokens_;
 	std::size_t pos_ = 0;
+	static constexpr int kMaxNesting = 32;
+	int depth_ = 0;                             // declarators being parsed, one inside the other
 	std::optional<StructDefinition> anonymous_; // the last `struct { ... }`, until a typedef names it
 };
 

@@ -140,22 +140,17 @@ void *call_simple(const FunctionBinding &function, void *args[], std::size_t siz
 // Pairs, structs and callbacks: a frame with temporary memory and closures.
 void *call_with_frame(const FunctionBinding &function, void *args[], std::size_t size) {
 	const auto &params = function.parameters();
-	try {
-		CallFrame frame(function.c_argument_count());
-		Mismatch why;
-		for (std::size_t i = 0; i < size; ++i) {
-			if (!convert_argument(params[i], args[i], frame, why))
-				return argument_error(function, i, why);
-		}
-		Slot result{};
-		ffi_call(function.cif(), FFI_FN(function.address()), &result, frame.arguments());
-		if (void *failure = frame.callback_failure().take())
-			return failure; // a callback threw: that is what the caller must see
-		return result_value(function, result);
-	} catch (const std::bad_alloc &) {
-		return metacall_error_throw("MemoryError", 0, nullptr, "function '%s': out of memory for the call",
-		                            function.name().c_str());
+	CallFrame frame(function.c_argument_count());
+	Mismatch why;
+	for (std::size_t i = 0; i < size; ++i) {
+		if (!convert_argument(params[i], args[i], frame, why))
+			return argument_error(function, i, why);
 	}
+	Slot result{};
+	ffi_call(function.cif(), FFI_FN(function.address()), &result, frame.arguments());
+	if (void *failure = frame.callback_failure().take())
+		return failure; // a callback threw: that is what the caller must see
+	return result_value(function, result);
 }
 
 } // namespace
@@ -163,7 +158,13 @@ void *call_with_frame(const FunctionBinding &function, void *args[], std::size_t
 void *call_function(const FunctionBinding &function, void *args[], std::size_t size) {
 	if (size != function.parameters().size()) [[unlikely]] // the core checks; this guards the arrays
 		return count_error(function, size);
-	return function.is_simple() ? call_simple(function, args, size) : call_with_frame(function, args, size);
+	try { // both paths may build error messages or frames; nothing may throw into the core
+		return function.is_simple() ? call_simple(function, args, size)
+		                            : call_with_frame(function, args, size);
+	} catch (const std::bad_alloc &) {
+		return metacall_error_throw("MemoryError", 0, nullptr, "function '%s': out of memory for the call",
+		                            function.name().c_str());
+	}
 }
 
 } // namespace c_loader
