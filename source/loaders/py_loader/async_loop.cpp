@@ -7,6 +7,7 @@
 
 #include <metacall/metacall.h>
 
+#include <exception>
 #include <memory>
 
 namespace py_loader {
@@ -82,7 +83,14 @@ PyObject *settle(PyObject *self, PyObject *done) {
 	if (pending == nullptr || pending->future == nullptr)
 		Py_RETURN_NONE;
 	void *future = std::exchange(pending->future, nullptr);
-	settle_future(future, outcome_of(done));
+	void *outcome = nullptr;
+	try { // CPython calls this: nothing may unwind through it, and the future must settle
+		outcome = outcome_of(done);
+	} catch (const std::exception &error) {
+		outcome = metacall_error_throw("MemoryError", 0, nullptr, "settling a coroutine's future: %s",
+		                               error.what());
+	}
+	settle_future(future, outcome);
 	Py_RETURN_NONE;
 }
 

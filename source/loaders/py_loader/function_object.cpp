@@ -9,6 +9,8 @@
 #include <metacall/metacall.h>
 
 #include <cstddef>
+#include <exception>
+#include <new>
 #include <structmember.h>
 #include <vector>
 
@@ -38,7 +40,7 @@ private:
 	std::vector<void *> values_;
 };
 
-PyObject *call(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
 	if (kwnames != nullptr && PyTuple_GET_SIZE(kwnames) > 0) {
 		PyErr_SetString(PyExc_TypeError, "metacall functions take positional arguments only");
 		return nullptr;
@@ -69,6 +71,18 @@ PyObject *call(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *k
 	                                                                   : to_python(result, nullptr);
 	metacall_value_destroy(result);
 	return object;
+}
+
+// CPython calls this: nothing may unwind through its frames, so C++ failures become exceptions.
+PyObject *call(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+	try {
+		return call_unguarded(self, args, nargsf, kwnames);
+	} catch (const std::bad_alloc &) {
+		return PyErr_NoMemory();
+	} catch (const std::exception &error) {
+		PyErr_SetString(PyExc_RuntimeError, error.what());
+		return nullptr;
+	}
 }
 
 void dealloc(PyObject *self) {

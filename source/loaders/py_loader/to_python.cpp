@@ -6,6 +6,7 @@
 #include "py_ref.h"
 
 #include <metacall/metacall.h>
+#include <metacall/metacall_loader.h>
 
 namespace py_loader {
 namespace {
@@ -98,21 +99,23 @@ PyObject *unsupported(void *value) {
 PyObject *to_python(void *value, BufferLoans *loans) {
 	if (value == nullptr)
 		Py_RETURN_NONE;
-	switch (const enum metacall_value_id id = metacall_value_id(value)) {
+	enum metacall_value_id id;
+	const void *scalar = metacall_value_scalar(value, &id); // one call: the type and the number
+	switch (id) {
 	case METACALL_LONG:
-		return PyLong_FromLong(metacall_value_to_long(value));
+		return PyLong_FromLong(*static_cast<const long *>(scalar));
 	case METACALL_DOUBLE:
-		return PyFloat_FromDouble(metacall_value_to_double(value));
+		return PyFloat_FromDouble(*static_cast<const double *>(scalar));
 	case METACALL_INT:
-		return PyLong_FromLong(metacall_value_to_int(value));
+		return PyLong_FromLong(*static_cast<const int *>(scalar));
 	case METACALL_BOOL:
-		return PyBool_FromLong(metacall_value_to_bool(value));
+		return PyBool_FromLong(*static_cast<const boolean *>(scalar));
 	case METACALL_CHAR:
-		return PyLong_FromLong(metacall_value_to_char(value));
+		return PyLong_FromLong(*static_cast<const char *>(scalar));
 	case METACALL_SHORT:
-		return PyLong_FromLong(metacall_value_to_short(value));
+		return PyLong_FromLong(*static_cast<const short *>(scalar));
 	case METACALL_FLOAT:
-		return PyFloat_FromDouble(metacall_value_to_float(value));
+		return PyFloat_FromDouble(*static_cast<const float *>(scalar));
 	case METACALL_NULL:
 		Py_RETURN_NONE;
 	default:
