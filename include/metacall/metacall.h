@@ -185,6 +185,24 @@ METACALL_API void *metacallfv_s(void *func, void *args[], size_t size);
 METACALL_API void *metacallf(void *func, ...);
 
 /* ======================================================================================
+ * Event loops driven by the host (ours)
+ *
+ * A runtime with an event loop (node) runs it on a thread of its own by default, and calls from
+ * other threads are handed over to it. A host with a main loop of its own (a game server) can
+ * drive it instead: call metacall_pump(tag) each tick from the host's thread, starting before the
+ * first load of that tag. That thread then owns the runtime: its calls run directly (no handoff),
+ * timers, promises and I/O progress during pumps, and calls from other threads wait for the next
+ * pump.
+ * ====================================================================================== */
+
+/* Runs what is ready in the event loop of loader `tag` (starting the loader, owned by the calling
+ * thread, on the first call) and returns without waiting. Returns 0 on success; non-zero, with
+ * the last error set, when `tag` cannot be started, its runtime has no event loop, or the runtime
+ * already runs on another thread (it was loaded into before the first pump, or is pumped from
+ * two threads). */
+METACALL_API int metacall_pump(const char *tag);
+
+/* ======================================================================================
  * Async
  *
  * A future settles once, resolved with a value or rejected with one (usually a throwable).

@@ -40,7 +40,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever the table below changes in an incompatible way. */
-#define METACALL_LOADER_ABI_VERSION 1
+#define METACALL_LOADER_ABI_VERSION 2
 
 #if defined(_WIN32)
 #  define METACALL_LOADER_EXPORT __declspec(dllexport)
@@ -104,6 +104,13 @@ struct metacall_loader_interface {
 
 	/* Stops the runtime (or parks what cannot be restarted) and releases `loader`. */
 	void (*destroy)(void *loader);
+
+	/* metacall_pump: runs the work that is ready in the runtime's event loop on the calling thread,
+	 * without waiting, and returns 0. When the runtime has not started yet, it starts on the calling
+	 * thread, which becomes its owner: the loader starts no thread of its own and runs calls from
+	 * other threads during later pumps. Non-zero (after metacall_loader_error) when the runtime
+	 * already runs on another thread. May be NULL for loaders without an event loop. */
+	int (*pump)(void *loader);
 };
 
 /* The entry point every plug-in exports. */
