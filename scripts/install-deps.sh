@@ -8,6 +8,12 @@ packages=(
 	libgtest-dev libbenchmark-dev nlohmann-json3-dev      # tests and benchmarks
 	libffi-dev                                            # the c loader
 	python3 python3-dev libpython3.11                     # the py loader (Debian's CPython 3.11)
+	# the node loader: libnode's shared-library dependencies, and the JS packages libnode reads
+	# at their fixed /usr/share/nodejs paths. libnode itself cannot be installed beside the
+	# machine's own Node (the `nodejs` package clashes): scripts/fetch-libnode.sh unpacks it into
+	# the build folder.
+	libuv1 libicu72 libc-ares2 libbrotli1 libnghttp2-14 libssl3 zlib1g
+	node-acorn node-cjs-module-lexer node-undici
 )
 
 missing=()

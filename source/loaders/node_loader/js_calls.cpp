@@ -1,0 +1,300 @@
+#include "js_calls.h"
+
+#include "js_errors.h"
+#include "js_values.h"
+#include "loader_state.h"
+
+#include <metacall/metacall.h>
+#include <metacall/metacall_error.h>
+#include <metacall/metacall_loader.h>
+#include <metacall/metacall_value.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace node_loader {
+namespace {
+
+// Arguments converted to JS: on the stack for the usual few.
+class JsArguments {
+public:
+	// False with a JS exception pending when an argument cannot be converted.
+	bool convert(LoaderState &state, void *args[], size_t size) {
+		if (size > kInline) {
+			heap_.resize(size);
+			data_ = heap_.data();
+		}
+		for (size_t i = 0; i < size; ++i)
+			if ((data_[i] = to_js(state, args[i])) == nullptr)
+				return false;
+		return true;
+	}
+	const napi_value *data() const { return data_; }
+
+private:
+	static constexpr size_t kInline = 8;
+	napi_value inline_[kInline];
+	std::vector<napi_value> heap_;
+	napi_value *data_ = inline_;
+};
+
+// Calls `function`: true with its JS result, or false with the exception pending.
+bool call_function(LoaderState &state, JsFunction *function, void *args[], size_t size, napi_value *result) {
+	JsArguments arguments;
+	napi_value callee = nullptr;
+	return arguments.convert(state, args, size) &&
+	       napi_get_reference_value(state.env(), function->ref, &callee) == napi_ok &&
+	       state.call(callee, size, arguments.data(), result);
+}
+
+// A future the loader settles when a promise does: the token bootstrap.js hands back to settle.
+// Collected with the promise: a promise that never settles rejects its future when the
+// environment goes away.
+struct SettleToken {
+	void *future; // owned; nullptr once settled
+};
+
+void settle(void *future, bool fulfilled, void *value) {
+	if (fulfilled)
+		metacall_future_resolve(future, value);
+	else
+		metacall_future_reject(future, value);
+	metacall_value_destroy(future);
+}
+
+void finalize_token(napi_env, void *data, void *) {
+	std::unique_ptr<SettleToken> token(static_cast<SettleToken *>(data));
+	if (token->future != nullptr)
+		settle(token->future, false,
+		       metacall_error_throw("Error", 0, nullptr,
+		                            "the Node environment stopped before the promise settled"));
+}
+
+// Has `promise` settle `future` (owned).
+void settle_with(LoaderState &state, napi_value promise, void *future) {
+	napi_env env = state.env();
+	auto token = std::make_unique<SettleToken>(SettleToken{future});
+	napi_value args[2] = {promise, nullptr};
+	napi_value ignored = nullptr;
+	if (napi_create_external(env, token.get(), finalize_token, nullptr, &args[1]) != napi_ok) {
+		settle(future, false, throwable_from_pending(state));
+		return;
+	}
+	token.release(); // the external owns it now
+	if (!state.call(state.helper("settle"), 2, args, &ignored))
+		napi_get_and_clear_last_exception(env, &ignored); // cannot happen: then() does not throw
+}
+
+// The function values handed to JS: a tag tells them apart from every other JS function.
+constexpr napi_type_tag kHostFunctionTag = {0x6d65746163616c6cULL, 0x686f737466756e63ULL};
+
+struct HostFunction {
+	void *value; // a copy of the function value, owned
+};
+
+void finalize_host_function(napi_env, void *data, void *) {
+	std::unique_ptr<HostFunction> host(static_cast<HostFunction *>(data));
+	metacall_value_destroy(host->value);
+}
+
+// JS called a function value: the core checks the arguments and calls it.
+napi_value call_host_function(napi_env env, napi_callback_info info) {
+	LoaderState *state = LoaderState::current();
+	size_t argc = 8;
+	napi_value argv_inline[8];
+	std::vector<napi_value> argv_heap;
+	napi_value *argv = argv_inline;
+	void *data = nullptr;
+	napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
+	if (argc > 8) {
+		argv_heap.resize(argc);
+		argv = argv_heap.data();
+		napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+	}
+	if (state == nullptr) {
+		napi_throw_error(env, nullptr, "metacall: the node loader is stopped");
+		return nullptr;
+	}
+	std::vector<void *> args(argc);
+	for (size_t i = 0; i < argc; ++i)
+		args[i] = from_js(*state, argv[i]);
+	void *function = metacall_value_to_function(static_cast<HostFunction *>(data)->value);
+	void *result = metacallfv_s(function, args.data(), argc);
+	for (void *arg : args)
+		metacall_value_destroy(arg);
+	napi_value js = nullptr;
+	if (result == nullptr) { // the call could not be made (the core recorded why)
+		metacall_exception_type error{};
+		napi_throw_error(env, nullptr, metacall_error_last(&error) == 0 ? error.message : "the call failed");
+		return nullptr;
+	}
+	if (metacall_value_id(result) == METACALL_THROWABLE) {
+		napi_value error = error_to_js(*state, result);
+		if (error != nullptr)
+			napi_throw(env, error);
+	} else {
+		js = to_js(*state, result);
+	}
+	metacall_value_destroy(result);
+	return js;
+}
+
+// Resolves or rejects a JS promise from the core's side: runs on whichever thread settles the
+// future, and hands the outcome to the owner thread when that is another one.
+struct DeferredBox {
+	LoaderState *state;
+	napi_deferred deferred;
+};
+
+void resolve_deferred(DeferredBox *raw_box, bool fulfilled, void *value) {
+	std::unique_ptr<DeferredBox> box(raw_box);
+	LoaderState &state = *box->state;
+	{
+		EnvScope scope(state);
+		napi_value js =
+		    metacall_value_id(value) == METACALL_THROWABLE ? error_to_js(state, value) : to_js(state, value);
+		if (js == nullptr)
+			napi_get_and_clear_last_exception(state.env(), &js);
+		if (fulfilled)
+			napi_resolve_deferred(state.env(), box->deferred, js);
+		else
+			napi_reject_deferred(state.env(), box->deferred, js);
+	}
+	metacall_value_destroy(value);
+}
+
+void *on_future_settled(void *result, void *data, bool fulfilled) {
+	auto *box = static_cast<DeferredBox *>(data);
+	void *value = metacall_value_copy(result); // borrowed: kept past this callback
+	if (Owner::on_owner_thread())
+		resolve_deferred(box, fulfilled, value);
+	else
+		box->state->owner().post([box, fulfilled, value] { resolve_deferred(box, fulfilled, value); });
+	return nullptr;
+}
+
+void *on_future_resolved(void *result, void *data) {
+	return on_future_settled(result, data, true);
+}
+void *on_future_rejected(void *result, void *data) {
+	return on_future_settled(result, data, false);
+}
+
+} // namespace
+
+void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size) {
+	napi_value result = nullptr;
+	if (!call_function(state, function, args, size, &result))
+		return throwable_from_pending(state);
+	return from_js(state, result);
+}
+
+void await_js(LoaderState &state, JsFunction *function, void *args[], size_t size, void *future) {
+	napi_value result = nullptr;
+	if (!call_function(state, function, args, size, &result)) {
+		settle(future, false, throwable_from_pending(state));
+		return;
+	}
+	bool is_promise = false;
+	napi_is_promise(state.env(), result, &is_promise);
+	if (is_promise)
+		settle_with(state, result, future);
+	else
+		settle(future, true, from_js(state, result));
+}
+
+napi_value settle_callback(napi_env env, napi_callback_info info) {
+	LoaderState *state = LoaderState::current();
+	size_t argc = 3;
+	napi_value argv[3] = {nullptr, nullptr, nullptr};
+	napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+	void *data = nullptr;
+	bool fulfilled = false;
+	if (state == nullptr || argc < 3 || napi_get_value_external(env, argv[0], &data) != napi_ok ||
+	    napi_get_value_bool(env, argv[1], &fulfilled) != napi_ok)
+		return nullptr;
+	auto *token = static_cast<SettleToken *>(data);
+	void *future = token->future;
+	if (future == nullptr)
+		return nullptr;
+	token->future = nullptr;
+	void *value;
+	if (fulfilled) {
+		value = from_js(*state, argv[2]);
+	} else {
+		value = metacall_value_create_throwable(exception_from_js(*state, argv[2])); // takes the exception
+	}
+	settle(future, fulfilled, value);
+	return nullptr;
+}
+
+napi_value function_to_js(LoaderState &state, void *value) {
+	napi_env env = state.env();
+	auto host = std::make_unique<HostFunction>(HostFunction{metacall_value_copy(value)});
+	napi_value fn = nullptr;
+	if (napi_create_function(env, "", 0, call_host_function, host.get(), &fn) != napi_ok ||
+	    napi_type_tag_object(env, fn, &kHostFunctionTag) != napi_ok ||
+	    napi_wrap(env, fn, host.get(), finalize_host_function, nullptr, nullptr) != napi_ok) {
+		metacall_value_destroy(host->value);
+		return nullptr;
+	}
+	host.release(); // the JS function owns it now
+	return fn;
+}
+
+void *function_from_js(LoaderState &state, napi_value fn) {
+	napi_env env = state.env();
+	bool ours = false;
+	void *data = nullptr;
+	if (napi_check_object_type_tag(env, fn, &kHostFunctionTag, &ours) == napi_ok && ours &&
+	    napi_unwrap(env, fn, &data) == napi_ok)
+		return metacall_value_copy(static_cast<HostFunction *>(data)->value);
+
+	// A JS callback: callable from C with at least as many arguments as it declares (fn.length).
+	napi_value length_js = nullptr, name_js = nullptr;
+	uint32_t length = 0;
+	if (napi_get_named_property(env, fn, "length", &length_js) == napi_ok)
+		napi_get_value_uint32(env, length_js, &length);
+	std::string name;
+	if (napi_get_named_property(env, fn, "name", &name_js) == napi_ok) {
+		size_t size = 0;
+		if (napi_get_value_string_utf8(env, name_js, nullptr, 0, &size) == napi_ok) {
+			name.resize(size);
+			napi_get_value_string_utf8(env, name_js, name.data(), size + 1, &size);
+		}
+	}
+	metacall_loader_function description{};
+	description.name = name.c_str();
+	description.data = state.add_function(fn);
+	description.is_variadic = 1;
+	description.return_type = METACALL_INVALID;
+	description.param_count = length;
+	void *value = metacall_loader_function_value(state.tag().c_str(), &description);
+	if (value == nullptr) {
+		state.release_function(static_cast<JsFunction *>(description.data));
+		metacall_exception_type error{};
+		return metacall_error_throw("Error", 0, nullptr, "%s",
+		                            metacall_error_last(&error) == 0 ? error.message
+		                                                             : "cannot pass a JS function");
+	}
+	return value;
+}
+
+void *future_from_js(LoaderState &state, napi_value promise) {
+	void *future = metacall_future_create();
+	settle_with(state, promise, metacall_value_copy(future));
+	return future;
+}
+
+napi_value future_to_js(LoaderState &state, void *value) {
+	napi_value promise = nullptr;
+	auto box = std::make_unique<DeferredBox>(DeferredBox{&state, nullptr});
+	if (napi_create_promise(state.env(), &box->deferred, &promise) != napi_ok)
+		return nullptr;
+	void *chained = metacall_await_future(value, on_future_resolved, on_future_rejected, box.release());
+	metacall_value_destroy(chained);
+	return promise;
+}
+
+} // namespace node_loader

@@ -1,0 +1,39 @@
+// Calls across the boundary, on the owner thread: C -> JS (invoke, await) and JS -> C (function
+// values called from JS), and the two halves of async: Promise -> future, future -> Promise.
+#ifndef NODE_LOADER_JS_CALLS_H
+#define NODE_LOADER_JS_CALLS_H
+
+#include <node_api.h>
+
+#include <cstddef>
+
+namespace node_loader {
+
+class LoaderState;
+struct JsFunction;
+
+// Calls `function` with `size` arguments (borrowed). A new value: the result, or a throwable.
+void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size);
+
+// Calls `function` and settles `future` (owned; destroyed here or once settled) with its outcome,
+// awaiting a returned promise.
+void await_js(LoaderState &state, JsFunction *function, void *args[], size_t size, void *future);
+
+// A JS function that calls the function value `value` (borrowed; the JS function keeps a copy).
+napi_value function_to_js(LoaderState &state, void *value);
+
+// A new function value for the JS function `fn` (the function value `fn` wraps, when it wraps one).
+void *function_from_js(LoaderState &state, napi_value fn);
+
+// A new future value settled by `promise`.
+void *future_from_js(LoaderState &state, napi_value promise);
+
+// A promise settled by the future value `value` (borrowed).
+napi_value future_to_js(LoaderState &state, void *value);
+
+// The `settle` function of the native object given to bootstrap.js.
+napi_value settle_callback(napi_env env, napi_callback_info info);
+
+} // namespace node_loader
+
+#endif

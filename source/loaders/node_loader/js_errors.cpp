@@ -1,0 +1,111 @@
+#include "js_errors.h"
+
+#include "loader_state.h"
+
+#include <metacall/metacall_error.h>
+#include <metacall/metacall_value.h>
+
+namespace node_loader {
+namespace {
+
+// String(value), or "" when even that throws.
+std::string text_of(napi_env env, napi_value value) {
+	napi_value text = nullptr;
+	if (value == nullptr || napi_coerce_to_string(env, value, &text) != napi_ok) {
+		napi_value ignored = nullptr;
+		napi_get_and_clear_last_exception(env, &ignored);
+		return "";
+	}
+	size_t length = 0;
+	napi_get_value_string_utf8(env, text, nullptr, 0, &length);
+	std::string result(length, '\0');
+	napi_get_value_string_utf8(env, text, result.data(), length + 1, &length);
+	return result;
+}
+
+// error[name] as text, or "" when missing or undefined.
+std::string property_text(napi_env env, napi_value error, const char *name) {
+	napi_value property = nullptr;
+	napi_valuetype type = napi_undefined;
+	if (napi_get_named_property(env, error, name, &property) != napi_ok) {
+		napi_value ignored = nullptr;
+		napi_get_and_clear_last_exception(env, &ignored);
+		return "";
+	}
+	napi_typeof(env, property, &type);
+	return type == napi_undefined || type == napi_null ? "" : text_of(env, property);
+}
+
+struct ErrorParts {
+	std::string label = "Error", message, stack;
+};
+
+ErrorParts parts_of(napi_env env, napi_value error) {
+	ErrorParts parts;
+	bool is_error = false;
+	napi_is_error(env, error, &is_error);
+	if (!is_error) {
+		parts.message = text_of(env, error);
+		return parts;
+	}
+	const std::string name = property_text(env, error, "name");
+	if (!name.empty())
+		parts.label = name;
+	parts.message = property_text(env, error, "message");
+	parts.stack = property_text(env, error, "stack");
+	return parts;
+}
+
+napi_value pending(napi_env env) {
+	napi_value error = nullptr;
+	napi_get_and_clear_last_exception(env, &error);
+	return error;
+}
+
+} // namespace
+
+void *exception_from_js(LoaderState &state, napi_value error) {
+	const ErrorParts parts = parts_of(state.env(), error);
+	metacall_exception_type fields{parts.message.c_str(), parts.label.c_str(), 0, parts.stack.c_str()};
+	return metacall_value_create_exception(&fields);
+}
+
+void *throwable_from_pending(LoaderState &state) {
+	napi_value error = pending(state.env());
+	if (error == nullptr)
+		return metacall_error_throw("Error", 0, nullptr, "the JS call failed without an exception");
+	const ErrorParts parts = parts_of(state.env(), error);
+	return metacall_error_throw(parts.label.c_str(), 0, parts.stack.c_str(), "%s", parts.message.c_str());
+}
+
+std::string pending_exception_text(LoaderState &state) {
+	napi_value error = pending(state.env());
+	if (error == nullptr)
+		return "the JS call failed without an exception";
+	const ErrorParts parts = parts_of(state.env(), error);
+	return parts.stack.empty() ? parts.label + ": " + parts.message : parts.stack;
+}
+
+napi_value error_to_js(LoaderState &state, void *exception) {
+	napi_env env = state.env();
+	metacall_exception_type fields{};
+	if (metacall_error_from_value(exception, &fields) != 0) {
+		fields.label = "Error";
+		fields.message = "an error without an exception";
+		fields.stacktrace = "";
+	}
+	napi_value message = nullptr, name = nullptr, error = nullptr;
+	if (napi_create_string_utf8(env, fields.message, NAPI_AUTO_LENGTH, &message) != napi_ok ||
+	    napi_create_error(env, nullptr, message, &error) != napi_ok ||
+	    napi_create_string_utf8(env, fields.label, NAPI_AUTO_LENGTH, &name) != napi_ok ||
+	    napi_set_named_property(env, error, "name", name) != napi_ok)
+		return nullptr;
+	if (fields.stacktrace != nullptr && fields.stacktrace[0] != '\0') {
+		napi_value stack = nullptr;
+		napi_create_string_utf8(env, fields.stacktrace, NAPI_AUTO_LENGTH, &stack);
+		napi_set_named_property(env, error, "stack", stack);
+	}
+	return error;
+}
+
+} // namespace node_loader

@@ -1,0 +1,28 @@
+// Values between the core and JavaScript (owner thread, inside a handle scope).
+//
+//   bool <-> boolean            char/short/int/long/float/double -> number, number -> double
+//   long beyond +-(2^53 - 1) -> BigInt, BigInt -> long (lossless, else a RangeError)
+//   string <-> string (UTF-8)   buffer -> Buffer; Buffer, TypedArray, DataView, ArrayBuffer -> buffer
+//   array <-> Array             map <-> plain object (keys as strings)
+//   ptr <-> external            null <-> null (and undefined -> null)
+//   function <-> function (a C function called from JS; a JS function called from C, any thread)
+//   future <-> Promise          exception/throwable -> Error; Error -> exception
+#ifndef NODE_LOADER_JS_VALUES_H
+#define NODE_LOADER_JS_VALUES_H
+
+#include <node_api.h>
+
+namespace node_loader {
+
+class LoaderState;
+
+// A JS value for `value` (borrowed), or nullptr with a JS exception pending.
+napi_value to_js(LoaderState &state, void *value);
+
+// A new value for `js` (owned by the caller): never nullptr; a throwable when `js` cannot be
+// converted (a symbol, a BigInt beyond long).
+void *from_js(LoaderState &state, napi_value js);
+
+} // namespace node_loader
+
+#endif

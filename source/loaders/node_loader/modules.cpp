@@ -1,0 +1,146 @@
+#include "modules.h"
+
+#include "js_errors.h"
+
+#include <memory>
+#include <vector>
+
+namespace node_loader {
+namespace {
+
+napi_value js_string(napi_env env, const char *text, size_t length = NAPI_AUTO_LENGTH) {
+	napi_value js = nullptr;
+	napi_create_string_utf8(env, text, length, &js);
+	return js;
+}
+
+napi_value string_array(napi_env env, const std::vector<std::string> &texts) {
+	napi_value array = nullptr;
+	napi_create_array_with_length(env, texts.size(), &array);
+	for (size_t i = 0; i < texts.size(); ++i)
+		napi_set_element(env, array, static_cast<uint32_t>(i), js_string(env, texts[i].c_str()));
+	return array;
+}
+
+std::string text_of(napi_env env, napi_value js) {
+	size_t length = 0;
+	if (napi_get_value_string_utf8(env, js, nullptr, 0, &length) != napi_ok)
+		return "";
+	std::string text(length, '\0');
+	napi_get_value_string_utf8(env, js, text.data(), length + 1, &length);
+	return text;
+}
+
+// Calls helper `name`; on success keeps what it returned ({ exports, files }) as a new module.
+JsModule *load(LoaderState &state, const char *name, size_t argc, const napi_value *argv,
+               std::string &error) {
+	napi_env env = state.env();
+	napi_value loaded = nullptr;
+	if (!state.call(state.helper(name), argc, argv, &loaded)) {
+		error = pending_exception_text(state);
+		return nullptr;
+	}
+	napi_value exports = nullptr, files = nullptr;
+	napi_get_named_property(env, loaded, "exports", &exports);
+	napi_get_named_property(env, loaded, "files", &files);
+	auto module = std::make_unique<JsModule>();
+	napi_create_reference(env, exports, 1, &module->exports);
+	uint32_t count = 0;
+	napi_get_array_length(env, files, &count);
+	for (uint32_t i = 0; i < count; ++i) {
+		napi_value file = nullptr;
+		napi_get_element(env, files, i, &file);
+		module->files.push_back(text_of(env, file));
+	}
+	JsModule *raw = module.get();
+	state.modules().emplace(raw, std::move(module));
+	return raw;
+}
+
+} // namespace
+
+JsModule *load_files(LoaderState &state, const char *const paths[], size_t size, std::string &error) {
+	napi_env env = state.env();
+	napi_value names = nullptr;
+	napi_create_array_with_length(env, size, &names);
+	for (size_t i = 0; i < size; ++i)
+		napi_set_element(env, names, static_cast<uint32_t>(i), js_string(env, paths[i]));
+	napi_value argv[2] = {names, string_array(env, state.execution_paths())};
+	return load(state, "loadFiles", 2, argv, error);
+}
+
+JsModule *load_source(LoaderState &state, const char *name, const char *source, size_t size,
+                      std::string &error) {
+	napi_env env = state.env();
+	napi_value argv[2] = {js_string(env, name), js_string(env, source, size)};
+	return load(state, "loadSource", 2, argv, error);
+}
+
+JsModule *load_package(LoaderState &state, const char *path, std::string &error) {
+	napi_env env = state.env();
+	napi_value argv[2] = {js_string(env, path), string_array(env, state.execution_paths())};
+	return load(state, "loadPackage", 2, argv, error);
+}
+
+bool discover(LoaderState &state, JsModule *module, metacall_loader_define define, void *scope,
+              std::string &error) {
+	napi_env env = state.env();
+	napi_value exports = nullptr, functions = nullptr;
+	napi_get_reference_value(env, module->exports, &exports);
+	if (!state.call(state.helper("describe"), 1, &exports, &functions)) {
+		error = pending_exception_text(state);
+		return false;
+	}
+	uint32_t count = 0;
+	napi_get_array_length(env, functions, &count);
+	for (uint32_t i = 0; i < count; ++i) {
+		napi_value entry = nullptr, name = nullptr, fn = nullptr, params = nullptr, rest = nullptr,
+		           async = nullptr;
+		napi_get_element(env, functions, i, &entry);
+		napi_get_named_property(env, entry, "name", &name);
+		napi_get_named_property(env, entry, "fn", &fn);
+		napi_get_named_property(env, entry, "params", &params);
+		napi_get_named_property(env, entry, "rest", &rest);
+		napi_get_named_property(env, entry, "async", &async);
+		uint32_t param_count = 0;
+		napi_get_array_length(env, params, &param_count);
+		std::vector<std::string> names(param_count);
+		std::vector<const char *> name_pointers(param_count);
+		for (uint32_t p = 0; p < param_count; ++p) {
+			napi_value param = nullptr;
+			napi_get_element(env, params, p, &param);
+			names[p] = text_of(env, param);
+			name_pointers[p] = names[p].c_str();
+		}
+		bool is_rest = false, is_async = false;
+		napi_get_value_bool(env, rest, &is_rest);
+		napi_get_value_bool(env, async, &is_async);
+		const std::string function_name = text_of(env, name);
+
+		metacall_loader_function description{};
+		description.name = function_name.c_str();
+		description.data = state.add_function(fn);
+		description.is_async = is_async ? 1 : 0;
+		description.is_variadic = is_rest ? 1 : 0;
+		description.return_type = METACALL_INVALID;
+		description.param_count = param_count;
+		description.param_names = name_pointers.data();
+		// From here the core owns the reference: it calls function_release even when it refuses it.
+		if (define(scope, &description) != 0) {
+			error = "the core refused the function '" + function_name + "'";
+			return false;
+		}
+	}
+	return true;
+}
+
+void unload(LoaderState &state, JsModule *module) {
+	napi_env env = state.env();
+	napi_value argv[1] = {string_array(env, module->files)}, ignored = nullptr;
+	if (!state.call(state.helper("unload"), 1, argv, &ignored))
+		napi_get_and_clear_last_exception(env, &ignored);
+	napi_delete_reference(env, module->exports);
+	state.modules().erase(module);
+}
+
+} // namespace node_loader

@@ -1,0 +1,29 @@
+// Loading, describing and unloading JS modules through bootstrap.js's helpers (owner thread,
+// inside an EnvScope). Failures return nullptr / false with the reason in `error`.
+#ifndef NODE_LOADER_MODULES_H
+#define NODE_LOADER_MODULES_H
+
+#include "loader_state.h"
+
+#include <metacall/metacall_loader.h>
+
+#include <cstddef>
+#include <string>
+
+namespace node_loader {
+
+JsModule *load_files(LoaderState &state, const char *const paths[], size_t size, std::string &error);
+JsModule *load_source(LoaderState &state, const char *name, const char *source, size_t size,
+                      std::string &error);
+JsModule *load_package(LoaderState &state, const char *path, std::string &error);
+
+// Describes every function `module` exports to the core.
+bool discover(LoaderState &state, JsModule *module, metacall_loader_define define, void *scope,
+              std::string &error);
+
+// Forgets `module` and takes its files out of require's cache.
+void unload(LoaderState &state, JsModule *module);
+
+} // namespace node_loader
+
+#endif

@@ -1,0 +1,215 @@
+// libnode_loader_runtime.so: the node loader's table, and the Node-API addon its environments
+// open. Every entry hands its work to the owner thread (Owner::run; directly when already on it)
+// and reports failures on the calling thread, where the core reads them.
+#include "js_calls.h"
+#include "loader_state.h"
+#include "modules.h"
+#include "runtime_entry.h"
+
+#include <metacall/metacall_error.h>
+#include <metacall/metacall_loader.h>
+#include <metacall/metacall_value.h>
+
+#include <memory>
+#include <string>
+
+namespace node_loader {
+namespace {
+
+// The one loader state of the process (the core starts a tag's loader once at a time).
+std::unique_ptr<LoaderState> state_holder;
+
+LoaderState &state_of(void *loader) {
+	return *static_cast<LoaderState *>(loader);
+}
+
+// Runs `work` (which returns true, or false after filling `error`) on the owner thread, starting
+// the environment first. Returns false after metacall_loader_error on the calling thread.
+template <class Work>
+bool on_owner(LoaderState &state, Work work) {
+	std::string error;
+	if (!state.start(false, error)) {
+		metacall_loader_error("node loader: %s", error.c_str());
+		return false;
+	}
+	bool ok = false;
+	auto task = [&] {
+		if (!state.running()) {
+			error = "the Node environment has stopped (a script called process.exit)";
+			return;
+		}
+		EnvScope scope(state);
+		ok = work(error);
+	};
+	if (!state.owner().run(task))
+		error = "the Node environment has stopped (a script called process.exit, or metacall_destroy runs)";
+	if (!ok)
+		metacall_loader_error("node loader: %s", error.c_str());
+	return ok;
+}
+
+void *initialize(const char *tag) {
+	if (state_holder != nullptr) {
+		metacall_loader_error("node loader: already started as '%s'", state_holder->tag().c_str());
+		return nullptr;
+	}
+	state_holder = std::make_unique<LoaderState>(tag);
+	return state_holder.get();
+}
+
+int execution_path(void *loader, const char *path) {
+	LoaderState &state = state_of(loader);
+	return on_owner(state,
+	                [&](std::string &) {
+		                state.execution_paths().emplace_back(path);
+		                return true;
+	                })
+	           ? 0
+	           : 1;
+}
+
+void *load_from_file(void *loader, const char *const paths[], size_t size) {
+	LoaderState &state = state_of(loader);
+	JsModule *module = nullptr;
+	on_owner(state,
+	         [&](std::string &error) { return (module = load_files(state, paths, size, error)) != nullptr; });
+	return module;
+}
+
+void *load_from_memory(void *loader, const char *name, const char *buffer, size_t size) {
+	LoaderState &state = state_of(loader);
+	JsModule *module = nullptr;
+	on_owner(state, [&](std::string &error) {
+		return (module = load_source(state, name, buffer, size, error)) != nullptr;
+	});
+	return module;
+}
+
+void *load_from_package(void *loader, const char *path) {
+	LoaderState &state = state_of(loader);
+	JsModule *module = nullptr;
+	on_owner(state,
+	         [&](std::string &error) { return (module = load_package(state, path, error)) != nullptr; });
+	return module;
+}
+
+int discover(void *loader, void *module, metacall_loader_define define, void *scope) {
+	LoaderState &state = state_of(loader);
+	return on_owner(state,
+	                [&](std::string &error) {
+		                return node_loader::discover(state, static_cast<JsModule *>(module), define, scope,
+		                                             error);
+	                })
+	           ? 0
+	           : 1;
+}
+
+void *invoke(void *loader, void *function, void *args[], size_t size) {
+	LoaderState &state = state_of(loader);
+	void *result = nullptr;
+	auto work = [&](std::string &) {
+		result = invoke_js(state, static_cast<JsFunction *>(function), args, size);
+		return true;
+	};
+	if (!on_owner(state, work)) {
+		metacall_exception_type error{};
+		return metacall_error_throw("LoaderError", 0, nullptr, "%s",
+		                            metacall_error_last(&error) == 0 ? error.message : "the call failed");
+	}
+	return result;
+}
+
+int await(void *loader, void *function, void *args[], size_t size, void *future) {
+	LoaderState &state = state_of(loader);
+	return on_owner(state,
+	                [&](std::string &) {
+		                await_js(state, static_cast<JsFunction *>(function), args, size, future);
+		                return true;
+	                })
+	           ? 0
+	           : 1;
+}
+
+void function_release(void *loader, void *function) {
+	LoaderState &state = state_of(loader);
+	auto *js = static_cast<JsFunction *>(function);
+	if (Owner::on_owner_thread()) {
+		state.release_function(js);
+		return;
+	}
+	// Nobody waits for a release: it runs with the owner's next work (or never, once stopped:
+	// stopping drops every reference left).
+	state.owner().post([&state, js] { state.release_function(js); });
+}
+
+int clear(void *loader, void *module) {
+	LoaderState &state = state_of(loader);
+	return on_owner(state,
+	                [&](std::string &) {
+		                unload(state, static_cast<JsModule *>(module));
+		                return true;
+	                })
+	           ? 0
+	           : 1;
+}
+
+void destroy(void *loader) {
+	if (&state_of(loader) == state_holder.get())
+		state_holder.reset(); // stops the environment
+}
+
+int pump(void *loader) {
+	std::string error;
+	if (!state_of(loader).pump(error)) {
+		metacall_loader_error("node loader: %s", error.c_str());
+		return 1;
+	}
+	return 0;
+}
+
+constexpr metacall_loader_interface interface_table{
+    .abi_version = METACALL_LOADER_ABI_VERSION,
+    .initialize = initialize,
+    .execution_path = execution_path,
+    .load_from_file = load_from_file,
+    .load_from_memory = load_from_memory,
+    .load_from_package = load_from_package,
+    .discover = discover,
+    .invoke = invoke,
+    .await = await,
+    .function_release = function_release,
+    .clear = clear,
+    .destroy = destroy,
+    .pump = pump,
+};
+
+// The addon's exports.attach(helpersFactory), called by the start-up script.
+napi_value attach(napi_env env, napi_callback_info info) {
+	size_t argc = 1;
+	napi_value factory = nullptr;
+	napi_get_cb_info(env, info, &argc, &factory, nullptr, nullptr);
+	LoaderState *state = LoaderState::current();
+	if (state == nullptr) {
+		napi_throw_error(env, nullptr, "metacall: no node loader is starting");
+		return nullptr;
+	}
+	return state->attach(env, factory);
+}
+
+} // namespace
+} // namespace node_loader
+
+extern "C" METACALL_LOADER_EXPORT const struct metacall_loader_interface *
+node_loader_runtime_interface(void) {
+	return &node_loader::interface_table;
+}
+
+// Node's entry point for this library as an addon (process.dlopen in the start-up script).
+extern "C" METACALL_LOADER_EXPORT napi_value napi_register_module_v1(napi_env env, napi_value exports) {
+	napi_value attach = nullptr;
+	if (napi_create_function(env, "attach", NAPI_AUTO_LENGTH, node_loader::attach, nullptr, &attach) !=
+	        napi_ok ||
+	    napi_set_named_property(env, exports, "attach", attach) != napi_ok)
+		return nullptr;
+	return exports;
+}

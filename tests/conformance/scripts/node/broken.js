@@ -1,0 +1,4 @@
+// Fails to load: a syntax error.
+'use strict';
+
+function broken( {

@@ -1,0 +1,3 @@
+'use strict';
+
+module.exports.from_package = (a, b) => a + b;
