@@ -1,5 +1,6 @@
 #include "function_binding.h"
 
+#include "function_call.h"
 #include "load_error.h"
 #include "scalar_conversion.h"
 
@@ -47,6 +48,7 @@ FunctionBinding::FunctionBinding(const FunctionDeclaration &declaration, void *a
 		param_ids_.push_back(param.id);
 	}
 	choose_call_path();
+	invoker_ = choose_invoker(*this);
 }
 
 void FunctionBinding::choose_call_path() {

@@ -66,6 +66,11 @@ constexpr std::size_t kSimpleArguments = 12;
 // only declared, not defined.
 using LayoutLookup = std::function<std::shared_ptr<const StructLayout>(const std::string &name)>;
 
+class FunctionBinding;
+// A function's call routine (see function_call.h): converts `args` (borrowed, `size` of them),
+// calls and returns a new value. Chosen once, when the function is bound.
+using Invoker = void *(*)(const FunctionBinding &function, void *args[], std::size_t size);
+
 class FunctionBinding {
 public:
 	// Binds `declaration` to `address` in `library`. Throws LoadError, naming the parameter and
@@ -86,6 +91,7 @@ public:
 	// Only scalar, string and pointer parameters, at most kSimpleArguments of them.
 	bool is_simple() const { return simple_; }
 	CallPath call_path() const { return call_path_; }
+	Invoker invoker() const { return invoker_; }
 
 	// For the core's discover: one entry per parameter the caller sees.
 	const std::vector<const char *> &parameter_names() const { return param_names_; }
@@ -111,6 +117,7 @@ private:
 	enum metacall_value_id return_id_ = METACALL_NULL;
 	bool simple_ = false;
 	CallPath call_path_ = CallPath::ffi;
+	Invoker invoker_ = nullptr;
 };
 
 } // namespace c_loader

@@ -3,7 +3,9 @@
 #include <metacall/metacall_loader.h>
 
 #include "argument_conversion.h"
+#include "call_errors.h"
 #include "call_frame.h"
+#include "typed_call.h"
 
 #include <metacall/metacall.h>
 
@@ -13,27 +15,6 @@
 
 namespace c_loader {
 namespace {
-
-[[gnu::cold]] void *argument_error(const FunctionBinding &function, std::size_t index, const Mismatch &why) {
-	const ParameterPlan &param = function.parameters()[index];
-	return metacall_error_throw(why.label, 0, nullptr, "function '%s' parameter %zu ('%s'): %s",
-	                            function.name().c_str(), index, param.name.c_str(), why.message.c_str());
-}
-
-// Converts an argument that is not of the parameter's exact type; nullptr when it fits, else the
-// throwable to return. Out of line: the common case never builds a Mismatch.
-[[gnu::noinline]] void *convert_or_error(const FunctionBinding &function, std::size_t index, void *arg,
-                                         Slot &slot) {
-	Mismatch why;
-	return convert_simple_argument(function.parameters()[index], arg, slot, why)
-	           ? nullptr
-	           : argument_error(function, index, why);
-}
-
-[[gnu::cold]] void *count_error(const FunctionBinding &function, std::size_t size) {
-	return metacall_error_throw("TypeError", 0, nullptr, "function '%s' expects %zu arguments, got %zu",
-	                            function.name().c_str(), function.parameters().size(), size);
-}
 
 void *result_value(const FunctionBinding &function, Slot &result) {
 	switch (function.result_kind()) {
@@ -97,6 +78,8 @@ void call_direct_into(const FunctionBinding &function, const A *args, std::size_
 // Scalars, strings and pointers: fixed arrays on the stack, no frame.
 void *call_simple(const FunctionBinding &function, void *args[], std::size_t size) {
 	const auto &params = function.parameters();
+	if (size != params.size()) [[unlikely]] // the core checks; this guards the arrays
+		return count_error(function, size);
 	Slot slots[kSimpleArguments];
 	for (std::size_t i = 0; i < size; ++i) {
 		const ParameterPlan &param = params[i];
@@ -140,6 +123,8 @@ void *call_simple(const FunctionBinding &function, void *args[], std::size_t siz
 // Pairs, structs and callbacks: a frame with temporary memory and closures.
 void *call_with_frame(const FunctionBinding &function, void *args[], std::size_t size) {
 	const auto &params = function.parameters();
+	if (size != params.size()) [[unlikely]]
+		return count_error(function, size);
 	CallFrame frame(function.c_argument_count());
 	Mismatch why;
 	for (std::size_t i = 0; i < size; ++i) {
@@ -156,15 +141,18 @@ void *call_with_frame(const FunctionBinding &function, void *args[], std::size_t
 } // namespace
 
 void *call_function(const FunctionBinding &function, void *args[], std::size_t size) {
-	if (size != function.parameters().size()) [[unlikely]] // the core checks; this guards the arrays
-		return count_error(function, size);
-	try { // both paths may build error messages or frames; nothing may throw into the core
-		return function.is_simple() ? call_simple(function, args, size)
-		                            : call_with_frame(function, args, size);
+	try { // every routine may build error messages or frames; nothing may throw into the core
+		return function.invoker()(function, args, size);
 	} catch (const std::bad_alloc &) {
 		return metacall_error_throw("MemoryError", 0, nullptr, "function '%s': out of memory for the call",
 		                            function.name().c_str());
 	}
+}
+
+Invoker choose_invoker(const FunctionBinding &function) {
+	if (Invoker typed = typed_invoker(function))
+		return typed;
+	return function.is_simple() ? call_simple : call_with_frame;
 }
 
 } // namespace c_loader

@@ -243,3 +243,26 @@ int visit_names(void (*visit)(const char *name, int index)) {
 bool check(bool (*predicate)(int), int value) {
 	return predicate(value);
 }
+
+int answer(void) {
+	return 42;
+}
+int digits3(int a, int b, int c) {
+	return 100 * a + 10 * b + c;
+}
+int64_t digits4(int64_t a, int64_t b, int64_t c, int64_t d) {
+	return 1000 * a + 100 * b + 10 * c + d;
+}
+double difference(double a, double b) {
+	return a - b;
+}
+static int the_remembered;
+void remember(int x) {
+	the_remembered = x;
+}
+int remembered(void) {
+	return the_remembered;
+}
+long digits5(long a, long b, long c, long d, long e) {
+	return 10000 * a + 1000 * b + 100 * c + 10 * d + e;
+}

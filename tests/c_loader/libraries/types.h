@@ -111,6 +111,17 @@ double fold(const double *xs, size_t n, binary_op op, double initial);
 int visit_names(void (*visit)(const char *name, int index));
 bool check(bool (*predicate)(int), int value);
 
+/* Signatures with a call routine of their own in the loader (all int, all 64-bit integers or all
+ * double, up to four, returning one of those or void), and one just beyond them. The results
+ * depend on the order of the arguments. */
+int answer(void);
+int digits3(int a, int b, int c); /* 100a + 10b + c */
+int64_t digits4(int64_t a, int64_t b, int64_t c, int64_t d);
+double difference(double a, double b); /* a - b */
+void remember(int x); /* remembered() returns it */
+int remembered(void);
+long digits5(long a, long b, long c, long d, long e); /* five: the generic call path */
+
 #ifdef __cplusplus
 }
 #endif
