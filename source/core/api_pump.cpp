@@ -24,7 +24,7 @@ extern "C" int metacall_pump(const char *tag) {
 		return 1;
 	}
 	std::uint64_t before = error_generation();
-	if (loader->interface().pump(loader->state()) != 0) {
+	if (loader->pump() != 0) {
 		set_errorf("LoaderError", "%s(\"%s\"): %s", api, tag,
 		           error_generation() != before ? last_error_message().c_str() : "the loader gave no reason");
 		return 1;

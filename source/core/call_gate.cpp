@@ -76,7 +76,7 @@ void CallGate::open() {
 	open_.store(true, std::memory_order_seq_cst);
 }
 
-void CallGate::close_and_drain() {
+void CallGate::close_and_drain(const std::function<void()> &while_waiting) {
 	open_.store(false, std::memory_order_seq_cst);
 	// Every running thread passes a full barrier: its depth store is visible to us now, or it
 	// will see the gate closed.
@@ -94,6 +94,7 @@ void CallGate::close_and_drain() {
 		}
 		if (!busy)
 			return;
+		while_waiting();
 		std::this_thread::sleep_for(std::chrono::microseconds(50));
 	}
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 
 namespace metacall_core {
 
@@ -47,8 +48,9 @@ public:
 
 	// Opens the gate (registering for membarrier the first time).
 	void open();
-	// Closes the gate, then waits until no other thread is inside a call.
-	void close_and_drain();
+	// Closes the gate, then waits until no other thread is inside a call, running `while_waiting`
+	// between checks (calls that only the waiting thread can complete: see Runtime::destroy).
+	void close_and_drain(const std::function<void()> &while_waiting);
 
 	// How many calls the calling thread is inside.
 	static int depth() { return this_thread_slot().depth.load(std::memory_order_relaxed); }

@@ -47,6 +47,13 @@ void Loader::stop() {
 	log(LogLevel::info, "loader '%s' stopped", tag_.c_str());
 }
 
+int Loader::pump() {
+	const int result = table_->pump(state_);
+	if (result == 0)
+		pump_thread_.store(std::this_thread::get_id());
+	return result;
+}
+
 void Loader::release(void *function) {
 	if (table_->function_release == nullptr || !active_.load())
 		return;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace metacall_core {
 
@@ -31,6 +32,13 @@ public:
 	// Gives `function` back to the plug-in, unless the loader is deactivated.
 	void release(void *function);
 
+	// metacall_pump: runs the plug-in's pump; on success the calling thread is the loader's pumping
+	// thread. Returns the entry's result.
+	int pump();
+	// Whether the calling thread pumped this loader (metacall_destroy pumps it while it waits for
+	// the calls of other threads, which only a pump can complete).
+	bool pumped_here() const { return pump_thread_.load() == std::this_thread::get_id(); }
+
 	const std::string &tag() const { return tag_; }
 	const metacall_loader_interface &interface() const { return *table_; }
 	void *state() const { return state_; }
@@ -42,6 +50,7 @@ private:
 	const metacall_loader_interface *table_;
 	void *state_ = nullptr;
 	std::atomic<bool> active_{false};
+	std::atomic<std::thread::id> pump_thread_{};
 };
 
 } // namespace metacall_core

@@ -33,7 +33,19 @@ void Runtime::destroy() {
 	if (state_.load() != State::running)
 		return;
 	state_.store(State::destroying);
-	call_gate.close_and_drain(); // new calls are refused; the ones in flight have left
+	// New calls are refused; the ones in flight leave. Calls other threads handed to a runtime this
+	// thread pumps (metacall_pump) complete only when it pumps: keep pumping while waiting.
+	std::vector<std::shared_ptr<Loader>> pumped;
+	{
+		std::lock_guard loaders_lock(loaders_mutex_);
+		for (auto &loader : start_order_)
+			if (loader->pumped_here())
+				pumped.push_back(loader);
+	}
+	call_gate.close_and_drain([&pumped] {
+		for (auto &loader : pumped)
+			loader->pump();
+	});
 
 	// Unload every handle, newest first, while its loader still runs.
 	for (auto &handle : registry_.take_all()) {

@@ -212,6 +212,7 @@ constexpr metacall_loader_interface interface_table{
     .function_release = function_release,
     .clear = clear,
     .destroy = destroy,
+    .pump = nullptr, // no event loop to drive
 };
 
 } // namespace

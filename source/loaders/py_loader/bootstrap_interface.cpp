@@ -84,6 +84,7 @@ constexpr metacall_loader_interface interface_table{
     .function_release = function_release,
     .clear = clear,
     .destroy = destroy,
+    .pump = nullptr, // its asyncio loop runs on a thread of its own
 };
 
 } // namespace
