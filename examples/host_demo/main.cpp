@@ -2,14 +2,17 @@
 //
 // It registers two C++ functions as host functions, calls them by name the three ways the API
 // offers, shows what a failed call returns, and prints what the runtime knows. Each step is one
-// function below; loading and calling scripts of other languages (scripts/) is one more step.
+// function below; loading and calling scripts of other languages (scripts/: Python, and
+// JavaScript with an awaited promise) is one more step each.
 //
 // Ownership, as everywhere in the API: arguments are borrowed (we destroy ours), every call
 // returns a new value (we destroy it too).
 #include <metacall/metacall.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <string>
 
 namespace {
@@ -112,6 +115,44 @@ bool call_python() {
 	return ok;
 }
 
+// Loads a JavaScript file through the node loader, calls a function, and awaits a promise.
+bool call_javascript() {
+	const char *scripts[] = {HOST_DEMO_SCRIPTS "/greeting.js"};
+	if (metacall_load_from_file("node", scripts, 1, nullptr) != 0) {
+		print_last_error("metacall_load_from_file(\"node\")");
+		return false;
+	}
+	void *name = metacall_value_create_string("C++", 3);
+	bool ok = show("metacallv_s(\"greet_from_js\", [\"C++\"])", metacallv_s("greet_from_js", &name, 1));
+	metacall_value_destroy(name);
+
+	// An async function returns a future: its callbacks run on Node's thread when the promise
+	// settles, and hand the outcome back here. The result they see is borrowed: copy to keep it.
+	std::promise<void *> outcome;
+	auto settled = [](void *result, void *data) -> void * {
+		static_cast<std::promise<void *> *>(data)->set_value(metacall_value_copy(result));
+		return nullptr;
+	};
+	void *x = metacall_value_create_double(21);
+	void *future = metacall_await("double_later", &x, settled, settled, &outcome);
+	metacall_value_destroy(x);
+	if (future == nullptr) {
+		print_last_error("metacall_await(\"double_later\")");
+		return false;
+	}
+	std::future<void *> result = outcome.get_future();
+	if (result.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+		std::fprintf(stderr, "double_later(21) did not settle\n");
+		ok = false;
+	} else {
+		void *value = result.get();
+		std::printf("await double_later(21) = %g\n", metacall_value_to_double(value));
+		metacall_value_destroy(value);
+	}
+	metacall_value_destroy(future);
+	return ok;
+}
+
 bool show_a_failed_call() {
 	// A call that reaches its function but does not fit it returns a throwable, not NULL.
 	void *args[] = {metacall_value_create_long(1)};
@@ -139,8 +180,8 @@ int main() {
 		print_last_error("metacall_initialize");
 		return 1;
 	}
-	bool ok = register_host_functions() && call_host_functions() && call_python() && show_a_failed_call() &&
-	          print_inspect();
+	bool ok = register_host_functions() && call_host_functions() && call_python() && call_javascript() &&
+	          show_a_failed_call() && print_inspect();
 	metacall_destroy();
 	return ok ? 0 : 1;
 }
