@@ -33,10 +33,15 @@ function locate(name, executionPaths) {
 function loadFiles(names, executionPaths) {
   const exports = [];
   const files = [];
-  for (const name of names) {
-    const file = require.resolve(locate(name, executionPaths));
-    exports.push(require(file));
-    files.push(file);
+  try {
+    for (const name of names) {
+      const file = require.resolve(locate(name, executionPaths));
+      files.push(file);
+      exports.push(require(file));
+    }
+  } catch (error) {
+    unload(files); // nothing of a failed load stays: the next load reads the files again
+    throw error;
   }
   return { exports, files };
 }

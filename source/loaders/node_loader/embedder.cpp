@@ -57,7 +57,8 @@ void copy_error(const std::string &text, char *error, size_t error_size) {
 		std::snprintf(error, error_size, "%s", text.c_str());
 }
 
-void *start(const char *main_script, char *error, size_t error_size) {
+void *start(const char *main_script, void (*on_exit)(void *, int), void *exit_context, char *error,
+            size_t error_size) {
 	std::string reason;
 	node::MultiIsolatePlatform *platform = process_platform(reason);
 	if (platform == nullptr) {
@@ -76,7 +77,11 @@ void *start(const char *main_script, char *error, size_t error_size) {
 		return nullptr;
 	}
 	// process.exit() in a script stops that environment, not the host process.
-	node::SetProcessExitHandler(session->setup->env(), [](node::Environment *env, int) { node::Stop(env); });
+	node::SetProcessExitHandler(session->setup->env(),
+	                            [on_exit, exit_context](node::Environment *env, int code) {
+		                            on_exit(exit_context, code);
+		                            node::Stop(env);
+	                            });
 	v8::Isolate *isolate = session->setup->isolate();
 	session->locker = std::make_unique<v8::Locker>(isolate);
 	isolate->Enter();

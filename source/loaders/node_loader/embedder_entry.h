@@ -10,9 +10,11 @@
 struct node_loader_embedder {
 	// Starts a Node environment on the calling thread, which becomes its owner: every other entry
 	// is called on that thread. Runs `main_script` (CommonJS source; `process` and a `require` of
-	// Node's built-in modules are in scope) to its end. Returns the session, or NULL with a reason
-	// in `error` (`error_size` bytes, NUL-terminated).
-	void *(*start)(const char *main_script, char *error, size_t error_size);
+	// Node's built-in modules are in scope) to its end. A script's process.exit() calls
+	// `on_exit(context, code)` and then stops the environment (never the process). Returns the
+	// session, or NULL with a reason in `error` (`error_size` bytes, NUL-terminated).
+	void *(*start)(const char *main_script, void (*on_exit)(void *context, int code), void *context,
+	               char *error, size_t error_size);
 
 	// Runs the event loop: until node_loader_embedder.stop (or until nothing is left to do) when
 	// `nowait` is 0; only what is ready now when `nowait` is non-zero.

@@ -56,6 +56,8 @@ ErrorParts parts_of(napi_env env, napi_value error) {
 	return parts;
 }
 
+constexpr const char *kExitedMessage = "the Node environment has stopped (a script called process.exit)";
+
 napi_value pending(napi_env env) {
 	napi_value error = nullptr;
 	napi_get_and_clear_last_exception(env, &error);
@@ -71,6 +73,8 @@ void *exception_from_js(LoaderState &state, napi_value error) {
 }
 
 void *throwable_from_pending(LoaderState &state) {
+	if (state.exited()) // the call ran into process.exit: its exception is V8's termination
+		return metacall_error_throw("Error", 0, nullptr, "%s", kExitedMessage);
 	napi_value error = pending(state.env());
 	if (error == nullptr)
 		return metacall_error_throw("Error", 0, nullptr, "the JS call failed without an exception");
@@ -79,6 +83,8 @@ void *throwable_from_pending(LoaderState &state) {
 }
 
 std::string pending_exception_text(LoaderState &state) {
+	if (state.exited())
+		return kExitedMessage;
 	napi_value error = pending(state.env());
 	if (error == nullptr)
 		return "the JS call failed without an exception";

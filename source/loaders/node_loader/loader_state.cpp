@@ -89,7 +89,7 @@ bool LoaderState::start(bool pumped, std::string &error) {
 	if (!pumped && running_.load(std::memory_order_acquire))
 		return true; // every call asks: answered without the lock
 	std::lock_guard lock(lifecycle_mutex_);
-	if (ended_) {
+	if (ended_.load()) {
 		error = "the Node environment has stopped (a script called process.exit); metacall_destroy and "
 		        "metacall_initialize start a new one";
 		return false;
@@ -160,7 +160,7 @@ void LoaderState::own_thread_main(std::string script) {
 bool LoaderState::start_here(const std::string &script, bool spin, std::string &error) {
 	char reason[2048] = "";
 	env_ = nullptr;
-	session_ = embedder_->start(script.c_str(), reason, sizeof reason);
+	session_ = embedder_->start(script.c_str(), exited, this, reason, sizeof reason);
 	if (session_ == nullptr) {
 		error = reason;
 		return false;
@@ -194,7 +194,7 @@ void LoaderState::stop() {
 			running_.store(false);
 			return;
 		}
-		if (running_.load())
+		if (env_ != nullptr)
 			shut_down();
 		if (session_ != nullptr)
 			embedder_->stop(session_);
@@ -237,6 +237,15 @@ void LoaderState::shut_down() {
 	resource_ = helpers_ = nullptr;
 	wake_ = nullptr;
 	env_ = nullptr;
+}
+
+void LoaderState::exited(void *context, int code) {
+	auto *state = static_cast<LoaderState *>(context);
+	metacall_loader_log("warn", "node loader: a script called process.exit(%d): the Node environment stops",
+	                    code);
+	state->ended_.store(true);
+	state->running_.store(false);
+	state->owner_.close(); // callers waiting on other threads get an error now
 }
 
 void LoaderState::wake(napi_env env, napi_value, void *context, void *) {

@@ -60,6 +60,8 @@ public:
 	const std::string &tag() const { return tag_; }
 	Owner &owner() { return owner_; }
 	bool running() const { return running_.load(); }
+	// A script called process.exit: the environment is stopped for good.
+	bool exited() const { return ended_.load(); }
 	// "18.20.4" (owner).
 	std::string node_version();
 
@@ -80,6 +82,7 @@ private:
 	bool start_here(const std::string &main_script, bool spin, std::string &error);
 	void shut_down(); // owner: frees what the loader holds, closes the owner
 	static void wake(napi_env env, napi_value js_callback, void *context, void *data);
+	static void exited(void *context, int code); // a script called process.exit (owner)
 
 	std::string tag_;
 	Owner owner_;
@@ -88,8 +91,8 @@ private:
 	std::mutex lifecycle_mutex_; // start and stop
 	std::atomic<bool> running_{false};
 	bool pumped_ = false;
-	bool ended_ = false; // the environment ended on its own (process.exit): no restart
-	std::thread thread_; // the loader's own owner thread, when not pumped
+	std::atomic<bool> ended_{false}; // a script called process.exit: no restart until destroy
+	std::thread thread_;             // the loader's own owner thread, when not pumped
 
 	// start() waits for the owner thread to come up (or fail).
 	std::mutex start_mutex_;

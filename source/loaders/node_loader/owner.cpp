@@ -82,7 +82,7 @@ void Owner::finish(Task *task, int state) {
 	task->state.notify_one();
 }
 
-void Owner::push(Task *task) {
+bool Owner::push(Task *task) {
 	napi_threadsafe_function wake = nullptr;
 	{
 		std::lock_guard lock(mutex_);
@@ -94,12 +94,14 @@ void Owner::push(Task *task) {
 	}
 	if (wake == nullptr) {
 		finish(task, 2);
-		return;
+		return false;
 	}
 	// The owner clears listening_ and then looks at queued_ again (both seq_cst), so at least one
 	// side sees the other: either the owner finds this task, or this thread wakes it.
-	if (!listening_.load())
-		napi_call_threadsafe_function(wake, nullptr, napi_tsfn_nonblocking);
+	if (listening_.load())
+		return false;
+	napi_call_threadsafe_function(wake, nullptr, napi_tsfn_nonblocking);
+	return true;
 }
 
 bool Owner::run_erased(void (*work)(void *), void *data) {
@@ -110,8 +112,10 @@ bool Owner::run_erased(void (*work)(void *), void *data) {
 	Task task;
 	task.work = work;
 	task.data = data;
-	push(&task);
-	spin_until([&] { return task.state.load(std::memory_order_acquire) != 0; }, kCallerSpin);
+	// Spin only for an owner that is awake: one that had to be woken takes longer than the spin
+	// (tens of microseconds here), and spinning would only keep a core from it.
+	if (!push(&task))
+		spin_until([&] { return task.state.load(std::memory_order_acquire) != 0; }, kCallerSpin);
 	int state;
 	while ((state = task.state.load(std::memory_order_acquire)) == 0)
 		task.state.wait(0, std::memory_order_acquire);

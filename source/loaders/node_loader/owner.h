@@ -52,7 +52,8 @@ private:
 	};
 
 	bool run_erased(void (*work)(void *), void *data);
-	void push(Task *task);
+	// Queues `task`; true when the owner had to be woken.
+	bool push(Task *task);
 	static void finish(Task *task, int state);
 
 	std::mutex mutex_;

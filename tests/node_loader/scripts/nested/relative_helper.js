@@ -1,0 +1,3 @@
+'use strict';
+
+module.exports = { greeting: 'hello from a sibling' };
