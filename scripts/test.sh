@@ -4,7 +4,7 @@
 #   1. installs the build dependencies (scripts/install-deps.sh);
 #   2. build/ (RelWithDebInfo): builds everything and runs every test;
 #   3. build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer, leak checks on): builds the
-#      library and its tests and runs the core, conformance and mock loader tests.
+#      library and its tests and runs the core, conformance, mock loader and node loader tests.
 # Exits non-zero when a build or a test failed; the ctest summaries are repeated at the end.
 # Environment: JOBS (parallel jobs, default 2), TEST_TIMEOUT (seconds per test, default 300).
 set -euo pipefail
@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 
 jobs=${JOBS:-2}
 test_timeout=${TEST_TIMEOUT:-300}
-# The tests run under the sanitizers: the core's, the conformance suite's, the mock loader's.
-asan_tests=(-L '^(core|conformance|mock_loader)$')
+# The tests run under the sanitizers: the core's, the conformance suite's, the mock and node loaders'.
+asan_tests=(-L '^(core|conformance|mock_loader|node_loader)$')
 
 section() { printf '\n==== %s\n' "$*"; }
 elapsed() { printf '%dm%02ds' $((($SECONDS - $1) / 60)) $((($SECONDS - $1) % 60)); }

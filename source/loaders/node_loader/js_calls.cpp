@@ -9,8 +9,12 @@
 #include <metacall/metacall_loader.h>
 #include <metacall/metacall_value.h>
 
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace node_loader {
@@ -140,37 +144,69 @@ napi_value call_host_function(napi_env env, napi_callback_info info) {
 	return js;
 }
 
-// Resolves or rejects a JS promise from the core's side: runs on whichever thread settles the
-// future, and hands the outcome to the owner thread when that is another one.
-struct DeferredBox {
-	LoaderState *state;
-	napi_deferred deferred;
+// The promises handed to JS for the core's futures, by id. A future settles on any thread, maybe
+// after the environment is gone: its callbacks carry only the id, and settle the promise on the
+// owner thread if it is still pending. Promises left when the environment stops are rejected
+// there (which also frees what Node-API holds for them).
+class PendingPromises {
+public:
+	uint64_t add(napi_deferred deferred) {
+		std::lock_guard lock(mutex_);
+		promises_.emplace(++last_id_, deferred);
+		return last_id_;
+	}
+	// The promise `id`, taken out; nullptr when it is gone.
+	napi_deferred take(uint64_t id) {
+		std::lock_guard lock(mutex_);
+		auto found = promises_.find(id);
+		if (found == promises_.end())
+			return nullptr;
+		napi_deferred deferred = found->second;
+		promises_.erase(found);
+		return deferred;
+	}
+	std::unordered_map<uint64_t, napi_deferred> take_all() {
+		std::lock_guard lock(mutex_);
+		return std::exchange(promises_, {});
+	}
+
+private:
+	std::mutex mutex_;
+	std::unordered_map<uint64_t, napi_deferred> promises_;
+	uint64_t last_id_ = 0;
 };
 
-void resolve_deferred(DeferredBox *raw_box, bool fulfilled, void *value) {
-	std::unique_ptr<DeferredBox> box(raw_box);
-	LoaderState &state = *box->state;
-	{
-		EnvScope scope(state);
-		napi_value js =
-		    metacall_value_id(value) == METACALL_THROWABLE ? error_to_js(state, value) : to_js(state, value);
-		if (js == nullptr)
-			napi_get_and_clear_last_exception(state.env(), &js);
-		if (fulfilled)
-			napi_resolve_deferred(state.env(), box->deferred, js);
-		else
-			napi_reject_deferred(state.env(), box->deferred, js);
-	}
-	metacall_value_destroy(value);
+PendingPromises pending_promises;
+
+// Owner: settles the promise `id`, if still pending, with `value` (borrowed).
+void settle_promise(LoaderState &state, uint64_t id, bool fulfilled, void *value) {
+	napi_deferred deferred = pending_promises.take(id);
+	if (deferred == nullptr)
+		return;
+	EnvScope scope(state);
+	napi_value js =
+	    metacall_value_id(value) == METACALL_THROWABLE ? error_to_js(state, value) : to_js(state, value);
+	if (js == nullptr)
+		napi_get_and_clear_last_exception(state.env(), &js);
+	if (fulfilled)
+		napi_resolve_deferred(state.env(), deferred, js);
+	else
+		napi_reject_deferred(state.env(), deferred, js);
 }
 
 void *on_future_settled(void *result, void *data, bool fulfilled) {
-	auto *box = static_cast<DeferredBox *>(data);
-	void *value = metacall_value_copy(result); // borrowed: kept past this callback
-	if (Owner::on_owner_thread())
-		resolve_deferred(box, fulfilled, value);
-	else
-		box->state->owner().post([box, fulfilled, value] { resolve_deferred(box, fulfilled, value); });
+	const auto id = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(data));
+	LoaderState *state = LoaderState::current();
+	if (state == nullptr || !state->running())
+		return nullptr; // the environment is gone, and its promises with it
+	if (Owner::on_owner_thread()) {
+		settle_promise(*state, id, fulfilled, result);
+		return nullptr;
+	}
+	// `result` is borrowed: the copy travels with the work, and goes with it if it is dropped.
+	std::shared_ptr<void> value(metacall_value_copy(result), metacall_value_destroy);
+	state->owner().post(
+	    [state, id, fulfilled, value] { settle_promise(*state, id, fulfilled, value.get()); });
 	return nullptr;
 }
 
@@ -289,12 +325,26 @@ void *future_from_js(LoaderState &state, napi_value promise) {
 
 napi_value future_to_js(LoaderState &state, void *value) {
 	napi_value promise = nullptr;
-	auto box = std::make_unique<DeferredBox>(DeferredBox{&state, nullptr});
-	if (napi_create_promise(state.env(), &box->deferred, &promise) != napi_ok)
+	napi_deferred deferred = nullptr;
+	if (napi_create_promise(state.env(), &deferred, &promise) != napi_ok)
 		return nullptr;
-	void *chained = metacall_await_future(value, on_future_resolved, on_future_rejected, box.release());
+	void *id = reinterpret_cast<void *>(static_cast<uintptr_t>(pending_promises.add(deferred)));
+	void *chained = metacall_await_future(value, on_future_resolved, on_future_rejected, id);
 	metacall_value_destroy(chained);
 	return promise;
+}
+
+void reject_pending_promises(LoaderState &state) {
+	auto promises = pending_promises.take_all();
+	if (promises.empty())
+		return;
+	EnvScope scope(state);
+	napi_value message = nullptr, error = nullptr;
+	napi_create_string_utf8(state.env(), "the Node environment stopped before the future settled",
+	                        NAPI_AUTO_LENGTH, &message);
+	napi_create_error(state.env(), nullptr, message, &error);
+	for (auto &[id, deferred] : promises)
+		napi_reject_deferred(state.env(), deferred, error);
 }
 
 } // namespace node_loader

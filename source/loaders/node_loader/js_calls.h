@@ -31,6 +31,9 @@ void *future_from_js(LoaderState &state, napi_value promise);
 // A promise settled by the future value `value` (borrowed).
 napi_value future_to_js(LoaderState &state, void *value);
 
+// Rejects the promises of futures that have not settled (owner, when the environment stops).
+void reject_pending_promises(LoaderState &state);
+
 // The `settle` function of the native object given to bootstrap.js.
 napi_value settle_callback(napi_env env, napi_callback_info info);
 

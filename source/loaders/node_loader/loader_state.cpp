@@ -147,10 +147,8 @@ void LoaderState::own_thread_main(std::string script) {
 	started_.notify_all();
 	if (started) {
 		embedder_->run(session_, 0); // until stop() interrupts it, or a script called process.exit
-		if (running_.load()) {       // the loop ended without stop(): a script called process.exit
-			ended_ = true;
+		if (env_ != nullptr)         // process.exit: the references are still to drop
 			shut_down();
-		}
 		embedder_->stop(session_);
 		session_ = nullptr;
 	}
@@ -214,6 +212,7 @@ void LoaderState::stop() {
 }
 
 void LoaderState::shut_down() {
+	reject_pending_promises(*this);
 	owner_.close();
 	running_.store(false);
 	// The core may still hold functions and modules (their memory stays until the state goes);
