@@ -5,7 +5,9 @@
 
 #include <node.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -24,14 +26,17 @@ node::MultiIsolatePlatform *process_platform(std::string &error) {
 	static std::once_flag once;
 	static std::unique_ptr<node::InitializationResult> result;
 	std::call_once(once, [] {
+		using namespace node::ProcessInitializationFlags;
 		// A library inside someone else's process: leave its stdio, signals, resource limits and
 		// page mappings alone, and keep Node from printing or exiting on a --help in NODE_OPTIONS.
-		result = node::InitializeOncePerProcess(
-		    {"node"}, {node::ProcessInitializationFlags::kNoStdioInitialization,
-		               node::ProcessInitializationFlags::kNoDefaultSignalHandling,
-		               node::ProcessInitializationFlags::kNoAdjustResourceLimits,
-		               node::ProcessInitializationFlags::kNoUseLargePages,
-		               node::ProcessInitializationFlags::kNoPrintHelpOrVersionOutput});
+		uint64_t flags = kNoStdioInitialization | kNoDefaultSignalHandling | kNoAdjustResourceLimits |
+		                 kNoUseLargePages | kNoPrintHelpOrVersionOutput;
+		// OpenSSL initializes itself when a script first uses crypto or TLS. Node's eager set-up
+		// (reading OpenSSL's configuration, extra CA certificates) costs 2-4 MB of memory for every
+		// host, so it runs only when asked for through the variables it serves.
+		if (std::getenv("NODE_EXTRA_CA_CERTS") == nullptr && std::getenv("OPENSSL_CONF") == nullptr)
+			flags |= kNoInitOpenSSL;
+		result = node::InitializeOncePerProcess({"node"}, static_cast<Flags>(flags));
 	});
 	if (result == nullptr || result->early_return() || result->platform() == nullptr) {
 		error = "Node's process initialization failed";

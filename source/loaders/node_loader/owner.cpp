@@ -23,8 +23,8 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kCallerSpin = std::chrono::microseconds(50);
 constexpr auto kOwnerSpin = std::chrono::microseconds(50);
 
-// Spins (yielding after the first microseconds, so that on a small machine the thread being
-// waited for gets a core) until `ready()` or `budget` has passed. Returns ready().
+// Spins (yielding every few dozen iterations, so that on a small machine the thread being waited
+// for gets a core) until `ready()` or `budget` has passed. Returns ready().
 template <class Ready>
 bool spin_until(Ready ready, Clock::duration budget) {
 	const auto start = Clock::now();
@@ -34,8 +34,9 @@ bool spin_until(Ready ready, Clock::duration budget) {
 		if ((i & 63) == 63) {
 			if (Clock::now() - start > budget)
 				return ready();
-			if (i > 1024)
-				std::this_thread::yield();
+			// A thread this one just woke may have been queued on this very core (the scheduler
+			// prefers the waker's): let it run, or it waits for the whole spin.
+			std::this_thread::yield();
 		}
 		NODE_LOADER_PAUSE();
 	}
