@@ -1,30 +1,46 @@
 #!/usr/bin/env python3
 """Turns Google Benchmark JSON into a Markdown table against a baseline row of the same run.
 
-usage: report.py RESULT.json BASELINE_NAME
-Rows are the median of the repetitions (cpu time per iteration); each is shown with the time it
-adds to the baseline and its ratio to it.
+usage: report.py RESULT.json BASELINE_NAME [--real-time]
+Rows are the median of the repetitions (cpu time per iteration, or with --real-time the wall-clock
+time: for calls that wait for another thread); each is shown with the time it adds to the baseline
+and its ratio to it. User counters of a row (e.g. process_cpu_us) are listed below the table.
 """
 import json
 import sys
 
 
-def medians(path):
+# Fields of a benchmark entry that are not user counters.
+STANDARD = {"name", "family_index", "per_family_instance_index", "run_name", "run_type", "repetitions",
+            "repetition_index", "threads", "iterations", "real_time", "cpu_time", "time_unit",
+            "aggregate_name", "aggregate_unit", "error_occurred", "error_message"}
+
+
+def display_name(name):
+    """The row's name without the suffixes Google Benchmark adds (/real_time, /iterations:N, ...)."""
+    return name.split("/")[0]
+
+
+def medians(path, time_field="cpu_time"):
     with open(path) as f:
         data = json.load(f)
-    rows = {}
+    rows, counters = {}, {}
     for bench in data["benchmarks"]:
-        name = bench.get("run_name", bench["name"])
+        name = display_name(bench.get("run_name", bench["name"]))
         if bench.get("aggregate_name", "median") != "median":
             continue
         factor = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[bench.get("time_unit", "ns")]
-        rows[name] = bench["cpu_time"] * factor
-    return data.get("context", {}), rows
+        rows[name] = bench[time_field] * factor
+        extra = {key: value for key, value in bench.items() if key not in STANDARD}
+        if extra:
+            counters[name] = extra
+    return data.get("context", {}), rows, counters
 
 
 def main():
     path, baseline = sys.argv[1], sys.argv[2]
-    context, rows = medians(path)
+    real_time = "--real-time" in sys.argv[3:]
+    context, rows, counters = medians(path, "real_time" if real_time else "cpu_time")
     base = rows[baseline]
     print(f"Machine: {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
           f"{context.get('date', '')}\n")
@@ -32,6 +48,11 @@ def main():
     print("|---|---:|---:|---:|")
     for name, ns in rows.items():
         print(f"| {name} | {ns:.1f} | {ns - base:+.1f} | {ns / base:.2f}x |")
+    if real_time:
+        print("\n(wall-clock time)")
+    for name, extra in counters.items():
+        listed = ", ".join(f"{key} = {value:.1f}" for key, value in extra.items())
+        print(f"\n- {name}: {listed} (median)")
 
 
 if __name__ == "__main__":

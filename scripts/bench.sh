@@ -10,13 +10,13 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMETACALL_BUILD_TEST
       -DMETACALL_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build "$build" -j2 >/dev/null
 
-run() { # run <benchmark binary> <baseline row>
+run() { # run <benchmark binary> <baseline row> [--real-time]
 	local out="$build/$1.json"
 	"$build/bin/$1" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
 	                --benchmark_min_time=0.5 --benchmark_out="$out" --benchmark_out_format=json >/dev/null
 	echo "### $1"
 	echo
-	python3 benchmarks/report.py "$out" "$2"
+	python3 benchmarks/report.py "$out" "$2" ${3:-}
 	echo
 }
 
@@ -26,3 +26,9 @@ run py_loader_benchmark raw_cpython_vectorcall
 echo "### py start-up (median of 10 fresh processes)"
 echo
 "$build/bin/py_startup" 10
+echo
+run node_loader_benchmark raw_napi_call
+run node_handoff_benchmark raw_threadsafe_call_sleep --real-time
+echo "### node start-up (median of 10 fresh processes)"
+echo
+"$build/bin/node_startup" 10
