@@ -27,7 +27,7 @@ std::string own_folder() {
 }
 
 // Opens libnode_loader_runtime.so, once per process (never closed: Node keeps pointers into it).
-const metacall_loader_interface *open_implementation() {
+const metacall_loader_interface *open_implementation(bool host) {
 	const std::string path = own_folder() + "/" NODE_LOADER_RUNTIME_FILE;
 	void *library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
 	if (library == nullptr) {
@@ -35,7 +35,7 @@ const metacall_loader_interface *open_implementation() {
 		return nullptr;
 	}
 	auto entry = reinterpret_cast<node_loader_runtime_entry>(dlsym(library, NODE_LOADER_RUNTIME_ENTRY_NAME));
-	const metacall_loader_interface *found = entry != nullptr ? entry() : nullptr;
+	const metacall_loader_interface *found = entry != nullptr ? entry(host ? 1 : 0) : nullptr;
 	if (found == nullptr || found->abi_version != METACALL_LOADER_ABI_VERSION) {
 		metacall_loader_error(
 		    "node loader: %s is not the node loader's implementation (no %s, or another ABI)", path.c_str(),
@@ -51,9 +51,10 @@ void *initialize(const char *tag) {
 	{
 		std::lock_guard lock(mutex);
 		if (implementation == nullptr) {
-			if (!find_node_runtime())
+			bool host = false;
+			if (!find_node_runtime(host))
 				return nullptr;
-			implementation = open_implementation();
+			implementation = open_implementation(host);
 			if (implementation == nullptr)
 				return nullptr;
 		}

@@ -183,7 +183,7 @@ void settle_promise(LoaderState &state, uint64_t id, bool fulfilled, void *value
 	napi_deferred deferred = pending_promises.take(id);
 	if (deferred == nullptr)
 		return;
-	EnvScope scope(state);
+	EnvScope scope(state.environment());
 	napi_value js =
 	    metacall_value_id(value) == METACALL_THROWABLE ? error_to_js(state, value) : to_js(state, value);
 	if (js == nullptr)
@@ -338,7 +338,7 @@ void reject_pending_promises(LoaderState &state) {
 	auto promises = pending_promises.take_all();
 	if (promises.empty())
 		return;
-	EnvScope scope(state);
+	EnvScope scope(state.environment());
 	napi_value message = nullptr, error = nullptr;
 	napi_create_string_utf8(state.env(), "the Node environment stopped before the future settled",
 	                        NAPI_AUTO_LENGTH, &message);

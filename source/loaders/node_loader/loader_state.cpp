@@ -78,7 +78,7 @@ LoaderState *LoaderState::current() {
 	return current_state.load(std::memory_order_acquire);
 }
 
-LoaderState::LoaderState(std::string tag) : tag_(std::move(tag)) {}
+LoaderState::LoaderState(std::string tag, bool host) : tag_(std::move(tag)), host_(host) {}
 
 LoaderState::~LoaderState() {
 	stop();
@@ -104,21 +104,38 @@ bool LoaderState::start(bool pumped, std::string &error) {
 		}
 		return true;
 	}
+	current_state.store(this, std::memory_order_release);
+	if (host_) {
+		if (pumped) {
+			error = "inside a Node process, Node's own event loop runs the loader: there is nothing to pump";
+			return false;
+		}
+		environment_ = NodeEnvironment::host();
+		if (environment_ == nullptr) {
+			error = "this process already runs Node.js, and the loader works in it: attach it first from "
+			        "JavaScript (require('metacall') does; or process.dlopen this library and call its "
+			        "host(require))";
+			return false;
+		}
+		running_.store(true);
+		metacall_loader_log("info", "node loader: working in the process's own Node %s",
+		                    environment_->node_version().c_str());
+		return true;
+	}
 	if (thread_.joinable())
 		thread_.join(); // an earlier environment that ended (process.exit)
 	if (embedder_ == nullptr && (embedder_ = open_embedder(error)) == nullptr)
 		return false;
-	current_state.store(this, std::memory_order_release);
 	const std::string script = main_script();
 	if (pumped) {
 		Owner::set_owner_thread(true);
-		if (!start_here(script, false, error)) {
+		if (!start_here(script, error)) {
 			Owner::set_owner_thread(false);
 			return false;
 		}
 		pumped_ = true;
 		metacall_loader_log("info", "node loader: Node %s started on the pumping thread",
-		                    node_version().c_str());
+		                    environment_->node_version().c_str());
 		return true;
 	}
 	start_done_ = false;
@@ -132,14 +149,15 @@ bool LoaderState::start(bool pumped, std::string &error) {
 		error = start_error_;
 		return false;
 	}
-	metacall_loader_log("info", "node loader: Node %s started on its own thread", node_version().c_str());
+	metacall_loader_log("info", "node loader: Node %s started on its own thread",
+	                    environment_->node_version().c_str());
 	return true;
 }
 
 void LoaderState::own_thread_main(std::string script) {
 	Owner::set_owner_thread(true);
 	std::string error;
-	const bool started = start_here(script, true, error);
+	const bool started = start_here(script, error);
 	{
 		std::lock_guard lock(start_mutex_);
 		start_done_ = true;
@@ -148,7 +166,7 @@ void LoaderState::own_thread_main(std::string script) {
 	started_.notify_all();
 	if (started) {
 		embedder_->run(session_, 0); // until stop() interrupts it, or a script called process.exit
-		if (env_ != nullptr)         // process.exit: the references are still to drop
+		if (own_environment_open())  // process.exit: the references are still to drop
 			shut_down();
 		embedder_->stop(session_);
 		session_ = nullptr;
@@ -156,21 +174,20 @@ void LoaderState::own_thread_main(std::string script) {
 	Owner::set_owner_thread(false);
 }
 
-bool LoaderState::start_here(const std::string &script, bool spin, std::string &error) {
+bool LoaderState::start_here(const std::string &script, std::string &error) {
 	char reason[2048] = "";
-	env_ = nullptr;
 	session_ = embedder_->start(script.c_str(), exited, this, reason, sizeof reason);
 	if (session_ == nullptr) {
 		error = reason;
 		return false;
 	}
-	if (env_ == nullptr || wake_ == nullptr) {
+	if (own_environment_ == nullptr) {
 		error = "the start-up script did not attach the loader";
 		embedder_->stop(session_);
 		session_ = nullptr;
 		return false;
 	}
-	owner_.open(wake_, spin);
+	environment_ = own_environment_.get();
 	running_.store(true);
 	// Node's start-up (no snapshot in Debian's build: it compiles its bootstrap JavaScript) frees
 	// megabytes it no longer needs; give them back to the system instead of leaving them in malloc.
@@ -187,16 +204,28 @@ bool LoaderState::pump(std::string &error) {
 
 void LoaderState::stop() {
 	std::lock_guard lock(lifecycle_mutex_);
+	if (host_) {
+		// The host's Node goes on: only what the loader holds in it goes, on its thread.
+		if (!running_.load())
+			return;
+		auto release = [this] { release_all(); };
+		if (!environment_->owner().run(release))
+			metacall_loader_log("warn",
+			                    "node loader: the host's Node no longer runs: the loader's references "
+			                    "in it are left to it");
+		running_.store(false);
+		return;
+	}
 	if (pumped_) {
 		if (running_.load() && !Owner::on_owner_thread()) {
 			// Node's isolate belongs to the pumping thread: nothing here may touch it.
 			metacall_loader_log("error", "node loader: metacall_destroy ran on another thread than the one "
 			                             "pumping Node: its environment is left running, unreachable");
-			owner_.close();
+			own_environment_->owner().close();
 			running_.store(false);
 			return;
 		}
-		if (env_ != nullptr)
+		if (own_environment_open())
 			shut_down();
 		if (session_ != nullptr)
 			embedder_->stop(session_);
@@ -211,35 +240,32 @@ void LoaderState::stop() {
 		shut_down();
 		embedder_->interrupt(session_);
 	};
-	owner_.run(stop_work); // false when the environment already ended: the thread is exiting
+	// False when the environment already ended (process.exit): the thread is exiting by itself.
+	if (own_environment_open())
+		own_environment_->owner().run(stop_work);
 	thread_.join();
 }
 
-void LoaderState::shut_down() {
+void LoaderState::release_all() {
 	reject_pending_promises(*this);
-	owner_.close();
 	running_.store(false);
 	// The core may still hold functions and modules (their memory stays until the state goes);
 	// their references into the environment go now.
-	{
-		EnvScope scope(*this);
-		for (auto &[function, owned] : functions_) {
-			napi_delete_reference(env_, function->ref);
-			function->ref = nullptr;
-		}
-		for (auto &[module, owned] : modules_) {
-			napi_delete_reference(env_, module->exports);
-			module->exports = nullptr;
-		}
+	EnvScope scope(*environment_);
+	for (auto &[function, owned] : functions_) {
+		napi_delete_reference(env(), function->ref);
+		function->ref = nullptr;
 	}
-	napi_async_destroy(env_, async_context_);
-	napi_delete_reference(env_, resource_);
-	napi_delete_reference(env_, helpers_);
-	napi_release_threadsafe_function(wake_, napi_tsfn_abort);
-	async_context_ = nullptr;
-	resource_ = helpers_ = nullptr;
-	wake_ = nullptr;
-	env_ = nullptr;
+	for (auto &[module, owned] : modules_) {
+		napi_delete_reference(env(), module->exports);
+		module->exports = nullptr;
+	}
+}
+
+void LoaderState::shut_down() {
+	own_environment_->owner().close(); // waiting callers get an error from here on
+	release_all();
+	own_environment_->close(); // the object stays (closed) until the state goes: others may post to it
 }
 
 void LoaderState::exited(void *context, int code) {
@@ -248,58 +274,17 @@ void LoaderState::exited(void *context, int code) {
 	                    code);
 	state->ended_.store(true);
 	state->running_.store(false);
-	state->owner_.close(); // callers waiting on other threads get an error now
-}
-
-void LoaderState::wake(napi_env env, napi_value, void *context, void *) {
-	if (env != nullptr) // nullptr: the thread-safe function is being torn down
-		static_cast<LoaderState *>(context)->owner_.drain();
+	state->own_environment_->owner().close(); // callers waiting on other threads get an error now
 }
 
 napi_value LoaderState::attach(napi_env env, napi_value factory) {
-	env_ = env;
-	napi_value native = nullptr, settle = nullptr, helpers = nullptr, resource = nullptr, name = nullptr;
-	if (napi_create_object(env, &native) != napi_ok ||
-	    napi_create_function(env, "settle", NAPI_AUTO_LENGTH, settle_callback, nullptr, &settle) != napi_ok ||
-	    napi_set_named_property(env, native, "settle", settle) != napi_ok ||
-	    napi_call_function(env, native, factory, 1, &native, &helpers) != napi_ok ||
-	    napi_create_reference(env, helpers, 1, &helpers_) != napi_ok ||
-	    napi_create_object(env, &resource) != napi_ok ||
-	    napi_create_reference(env, resource, 1, &resource_) != napi_ok ||
-	    napi_create_string_utf8(env, "metacall", NAPI_AUTO_LENGTH, &name) != napi_ok ||
-	    napi_async_init(env, resource, name, &async_context_) != napi_ok ||
-	    napi_create_threadsafe_function(env, nullptr, nullptr, name, 0, 1, nullptr, nullptr, this, wake,
-	                                    &wake_) != napi_ok) {
-		env_ = nullptr;
-		return nullptr; // the pending exception fails the start-up script
-	}
-	return nullptr;
-}
-
-std::string LoaderState::node_version() {
-	const napi_node_version *version = nullptr;
-	if (env_ == nullptr || napi_get_node_version(env_, &version) != napi_ok)
-		return "?";
-	return std::to_string(version->major) + "." + std::to_string(version->minor) + "." +
-	       std::to_string(version->patch);
-}
-
-napi_value LoaderState::helper(const char *name) {
-	napi_value helpers = nullptr, fn = nullptr;
-	napi_get_reference_value(env_, helpers_, &helpers);
-	napi_get_named_property(env_, helpers, name, &fn);
-	return fn;
-}
-
-bool LoaderState::call(napi_value fn, size_t argc, const napi_value *argv, napi_value *result) {
-	napi_value receiver = nullptr;
-	napi_get_undefined(env_, &receiver);
-	return napi_call_function(env_, receiver, fn, argc, argv, result) == napi_ok;
+	own_environment_ = NodeEnvironment::create(env, factory, false);
+	return nullptr; // on failure, the pending exception fails the start-up script
 }
 
 JsFunction *LoaderState::add_function(napi_value fn) {
 	auto function = std::make_unique<JsFunction>();
-	napi_create_reference(env_, fn, 1, &function->ref);
+	napi_create_reference(env(), fn, 1, &function->ref);
 	JsFunction *raw = function.get();
 	functions_.emplace(raw, std::move(function));
 	return raw;
@@ -310,24 +295,8 @@ void LoaderState::release_function(JsFunction *function) {
 	if (found == functions_.end())
 		return;
 	if (function->ref != nullptr)
-		napi_delete_reference(env_, function->ref);
+		napi_delete_reference(env(), function->ref);
 	functions_.erase(found);
-}
-
-EnvScope::EnvScope(LoaderState &state) : state_(state) {
-	napi_open_handle_scope(state.env_, &handles_);
-	if (state.call_depth_++ == 0) {
-		napi_value resource = nullptr;
-		napi_get_reference_value(state.env_, state.resource_, &resource);
-		napi_open_callback_scope(state.env_, resource, state.async_context_, &callbacks_);
-	}
-}
-
-EnvScope::~EnvScope() {
-	if (callbacks_ != nullptr)
-		napi_close_callback_scope(state_.env_, callbacks_);
-	--state_.call_depth_;
-	napi_close_handle_scope(state_.env_, handles_);
 }
 
 } // namespace node_loader

@@ -1,14 +1,18 @@
-// The started node loader (one per process): its Node environment, the thread that owns it, and
-// what the loader holds in it (helpers, modules, the JS functions the core references).
+// The started node loader (one per process): the Node environment it works in, the thread that
+// owns it, and what the loader holds there (modules, the JS functions the core references).
 //
-// The environment starts on the first load (a thread of the loader's own) or on the first
-// metacall_pump (the pumping thread). Everything below marked "owner" is used on the owner
-// thread only; the entries in runtime_interface.cpp hand their work to it.
+// Three ways to have an environment, decided on the first load (or pump):
+//  - own thread: the loader starts Node (embedder) on a thread of its own;
+//  - pumped: the loader starts Node on the thread that called metacall_pump, which owns it;
+//  - host: the process is `node`; the loader works in the environment the addon's host(require)
+//    attached (NodeEnvironment::host), on Node's main thread, and never starts or stops Node.
+// Everything marked "owner" is used on the owner thread only; the entries in runtime_interface.cpp
+// hand their work to it.
 #ifndef NODE_LOADER_LOADER_STATE_H
 #define NODE_LOADER_LOADER_STATE_H
 
 #include "embedder_entry.h"
-#include "owner.h"
+#include "environment.h"
 
 #include <node_api.h>
 
@@ -39,55 +43,60 @@ public:
 	// The started loader, or nullptr.
 	static LoaderState *current();
 
-	explicit LoaderState(std::string tag);
+	// `host`: the process already runs Node (the loader must find it attached, never start one).
+	LoaderState(std::string tag, bool host);
 	LoaderState(const LoaderState &) = delete;
 	LoaderState &operator=(const LoaderState &) = delete;
 	~LoaderState();
 
-	// Starts the environment if it is not running: on a thread of its own, or (`pumped`) on the
-	// calling thread, which then owns it. False with `error` when it cannot start, or when
-	// `pumped` is asked of a loader already running on its own thread (or pumped from another).
+	// Makes the environment ready: the host's, or one started on a thread of its own, or
+	// (`pumped`) on the calling thread, which then owns it. False with `error` when it cannot, or
+	// when `pumped` is asked of a loader whose environment another thread owns.
 	bool start(bool pumped, std::string &error);
 	// Runs what the event loop has ready (the pumping thread only).
 	bool pump(std::string &error);
-	// Stops the environment and frees what the loader holds in it.
+	// Frees what the loader holds in the environment, and stops the environment it started.
 	void stop();
 
-	// The addon's entry: the environment's start-up script hands the loader its env and the
-	// helpers of bootstrap.js. Called on the owner thread while start() waits.
-	napi_value attach(napi_env env, napi_value exports);
+	// The start-up script of an environment the loader starts hands it bootstrap.js's factory
+	// (the addon's attach). Owner thread, while start() waits.
+	napi_value attach(napi_env env, napi_value factory);
 
 	const std::string &tag() const { return tag_; }
-	Owner &owner() { return owner_; }
 	bool running() const { return running_.load(); }
 	// A script called process.exit: the environment is stopped for good.
 	bool exited() const { return ended_.load(); }
-	// "18.20.4" (owner).
-	std::string node_version();
+	NodeEnvironment &environment() { return *environment_; }
+	Owner &owner() { return environment_->owner(); }
 
 	// ---- owner ----
-	napi_env env() const { return env_; }
-	// The helper `name` of bootstrap.js.
-	napi_value helper(const char *name);
-	// Calls `fn` with `argc` arguments (this = undefined). False with the JS exception pending.
-	bool call(napi_value fn, size_t argc, const napi_value *argv, napi_value *result);
+	napi_env env() const { return environment_->env(); }
+	napi_value helper(const char *name) { return environment_->helper(name); }
+	bool call(napi_value fn, size_t argc, const napi_value *argv, napi_value *result) {
+		return environment_->call(fn, argc, argv, result);
+	}
 	JsFunction *add_function(napi_value fn);
 	void release_function(JsFunction *function);
 	std::vector<std::string> &execution_paths() { return execution_paths_; }
 	std::unordered_map<JsModule *, std::unique_ptr<JsModule>> &modules() { return modules_; }
 
 private:
-	friend class EnvScope;
 	void own_thread_main(std::string main_script);
-	bool start_here(const std::string &main_script, bool spin, std::string &error);
-	void shut_down(); // owner: frees what the loader holds, closes the owner
-	static void wake(napi_env env, napi_value js_callback, void *context, void *data);
+	bool start_here(const std::string &main_script, std::string &error);
+	bool own_environment_open() const {
+		return own_environment_ != nullptr && own_environment_->env() != nullptr;
+	}
+	void release_all(); // owner: lets go of the functions and modules the loader holds
+	void shut_down();   // owner: release_all, and closes an environment of the loader's own
 	static void exited(void *context, int code); // a script called process.exit (owner)
 
 	std::string tag_;
-	Owner owner_;
+	const bool host_;
 	const node_loader_embedder *embedder_ = nullptr;
 	void *session_ = nullptr;
+	std::unique_ptr<NodeEnvironment> own_environment_;
+	NodeEnvironment *environment_ = nullptr; // own_environment_, or the host's
+
 	std::mutex lifecycle_mutex_; // start and stop
 	std::atomic<bool> running_{false};
 	bool pumped_ = false;
@@ -101,31 +110,9 @@ private:
 	std::string start_error_;
 
 	// ---- owner ----
-	napi_env env_ = nullptr;
-	napi_ref helpers_ = nullptr;
-	napi_ref resource_ = nullptr;
-	napi_async_context async_context_ = nullptr;
-	napi_threadsafe_function wake_ = nullptr;
-	int call_depth_ = 0;
 	std::vector<std::string> execution_paths_;
 	std::unordered_map<JsModule *, std::unique_ptr<JsModule>> modules_;
 	std::unordered_map<JsFunction *, std::unique_ptr<JsFunction>> functions_;
-};
-
-// Every piece of work the owner thread does for the core runs inside one: a handle scope, and at
-// the outermost level a callback scope, so that the promise jobs and process.nextTick callbacks
-// the work queued run when it ends, as after any callback of Node's own.
-class EnvScope {
-public:
-	explicit EnvScope(LoaderState &state);
-	EnvScope(const EnvScope &) = delete;
-	EnvScope &operator=(const EnvScope &) = delete;
-	~EnvScope();
-
-private:
-	LoaderState &state_;
-	napi_handle_scope handles_ = nullptr;
-	napi_callback_scope callbacks_ = nullptr;
 };
 
 } // namespace node_loader

@@ -22,10 +22,15 @@ std::string object_of(void *symbol) {
 	return "the process";
 }
 
-std::string detect() {
-	if (void *napi = dlsym(RTLD_DEFAULT, "napi_create_function"))
-		return "the process already runs Node.js (Node-API from " + object_of(napi) +
-		       "); binding the node loader to it is not supported yet, and a second Node would crash it";
+// The reason the loader cannot run (empty when it can); `host` when the process has a Node.
+std::string detect(bool &host) {
+	if (void *napi = dlsym(RTLD_DEFAULT, "napi_create_function")) {
+		host = true;
+		metacall_loader_log("info",
+		                    "node loader: the process already runs Node (Node-API from %s): working in it",
+		                    object_of(napi).c_str());
+		return "";
+	}
 	const char *path = std::getenv("METACALL_NODE_LIBRARY");
 	if (path == nullptr || path[0] == '\0')
 		path = METACALL_NODE_LIBRARY;
@@ -39,10 +44,12 @@ std::string detect() {
 
 } // namespace
 
-bool find_node_runtime() {
+bool find_node_runtime(bool &host) {
 	static std::once_flag once;
 	static std::string refusal;
-	std::call_once(once, [] { refusal = detect(); });
+	static bool found_host = false;
+	std::call_once(once, [] { refusal = detect(found_host); });
+	host = found_host;
 	if (!refusal.empty()) {
 		metacall_loader_error("node loader: %s", refusal.c_str());
 		return false;

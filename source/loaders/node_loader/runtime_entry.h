@@ -6,8 +6,10 @@
 
 #include <metacall/metacall_loader.h>
 
+// The implementation exports this function. `host_mode` is non-zero when the process already runs
+// Node (the loader works in it: see NodeEnvironment::host), zero when the loader starts its own.
 #define NODE_LOADER_RUNTIME_ENTRY_NAME "node_loader_runtime_interface"
-typedef const struct metacall_loader_interface *(*node_loader_runtime_entry)(void);
+typedef const struct metacall_loader_interface *(*node_loader_runtime_entry)(int host_mode);
 
 #define NODE_LOADER_RUNTIME_FILE "libnode_loader_runtime.so"
 

@@ -1,6 +1,7 @@
 // libnode_loader_runtime.so: the node loader's table, and the Node-API addon its environments
 // open. Every entry hands its work to the owner thread (Owner::run; directly when already on it)
 // and reports failures on the calling thread, where the core reads them.
+#include "bootstrap_js.h"
 #include "js_calls.h"
 #include "loader_state.h"
 #include "modules.h"
@@ -18,6 +19,8 @@ namespace {
 
 // The one loader state of the process (the core starts a tag's loader once at a time).
 std::unique_ptr<LoaderState> state_holder;
+// Whether the process runs Node of its own (set by the bootstrap through the entry point).
+bool host_mode = false;
 
 LoaderState &state_of(void *loader) {
 	return *static_cast<LoaderState *>(loader);
@@ -38,7 +41,7 @@ bool on_owner(LoaderState &state, Work work) {
 			error = "the Node environment has stopped (a script called process.exit)";
 			return;
 		}
-		EnvScope scope(state);
+		EnvScope scope(state.environment());
 		ok = work(error);
 	};
 	if (!state.owner().run(task))
@@ -53,7 +56,7 @@ void *initialize(const char *tag) {
 		metacall_loader_error("node loader: already started as '%s'", state_holder->tag().c_str());
 		return nullptr;
 	}
-	state_holder = std::make_unique<LoaderState>(tag);
+	state_holder = std::make_unique<LoaderState>(tag, host_mode);
 	return state_holder.get();
 }
 
@@ -139,7 +142,8 @@ void function_release(void *loader, void *function) {
 	}
 	// Nobody waits for a release: it runs with the owner's next work (or never, once stopped:
 	// stopping drops every reference left).
-	state.owner().post([&state, js] { state.release_function(js); });
+	if (state.running())
+		state.owner().post([&state, js] { state.release_function(js); });
 }
 
 int clear(void *loader, void *module) {
@@ -183,6 +187,45 @@ constexpr metacall_loader_interface interface_table{
     .pump = pump,
 };
 
+// The addon's exports.host(require), called on Node's main thread of a process that is `node`
+// (by require('metacall')): the loader will work in this environment. `require` is the caller's,
+// which bootstrap.js uses for Node's built-in modules.
+napi_value host(napi_env env, napi_callback_info info) {
+	size_t argc = 1;
+	napi_value require = nullptr;
+	napi_get_cb_info(env, info, &argc, &require, nullptr, nullptr);
+	if (NodeEnvironment *attached = NodeEnvironment::host()) {
+		if (attached->env() != env)
+			napi_throw_error(env, nullptr,
+			                 "metacall: the node loader already works in another Node environment");
+		return nullptr; // attached already
+	}
+	napi_valuetype type = napi_undefined;
+	if (argc < 1 || napi_typeof(env, require, &type) != napi_ok || type != napi_function) {
+		napi_throw_type_error(env, nullptr, "metacall: host(require) needs the caller's require function");
+		return nullptr;
+	}
+	const std::string source = std::string("(function (module, builtinRequire) {\n") + kBootstrapJs + "\n})";
+	napi_value script = nullptr, bootstrap = nullptr, module = nullptr, exports = nullptr, factory = nullptr;
+	napi_value args[2] = {nullptr, require};
+	if (napi_create_string_utf8(env, source.data(), source.size(), &script) != napi_ok ||
+	    napi_run_script(env, script, &bootstrap) != napi_ok || napi_create_object(env, &module) != napi_ok ||
+	    napi_create_object(env, &exports) != napi_ok ||
+	    napi_set_named_property(env, module, "exports", exports) != napi_ok)
+		return nullptr;
+	args[0] = module;
+	napi_value ignored = nullptr;
+	if (napi_call_function(env, module, bootstrap, 2, args, &ignored) != napi_ok ||
+	    napi_get_named_property(env, module, "exports", &factory) != napi_ok)
+		return nullptr;
+	auto environment = NodeEnvironment::create(env, factory, true);
+	if (environment == nullptr)
+		return nullptr;
+	Owner::set_owner_thread(true);
+	NodeEnvironment::set_host(std::move(environment));
+	return nullptr;
+}
+
 // The addon's exports.attach(helpersFactory), called by the start-up script.
 napi_value attach(napi_env env, napi_callback_info info) {
 	size_t argc = 1;
@@ -200,16 +243,19 @@ napi_value attach(napi_env env, napi_callback_info info) {
 } // namespace node_loader
 
 extern "C" METACALL_LOADER_EXPORT const struct metacall_loader_interface *
-node_loader_runtime_interface(void) {
+node_loader_runtime_interface(int host_mode) {
+	node_loader::host_mode = host_mode != 0;
 	return &node_loader::interface_table;
 }
 
 // Node's entry point for this library as an addon (process.dlopen in the start-up script).
 extern "C" METACALL_LOADER_EXPORT napi_value napi_register_module_v1(napi_env env, napi_value exports) {
-	napi_value attach = nullptr;
+	napi_value attach = nullptr, host = nullptr;
 	if (napi_create_function(env, "attach", NAPI_AUTO_LENGTH, node_loader::attach, nullptr, &attach) !=
 	        napi_ok ||
-	    napi_set_named_property(env, exports, "attach", attach) != napi_ok)
+	    napi_set_named_property(env, exports, "attach", attach) != napi_ok ||
+	    napi_create_function(env, "host", NAPI_AUTO_LENGTH, node_loader::host, nullptr, &host) != napi_ok ||
+	    napi_set_named_property(env, exports, "host", host) != napi_ok)
 		return nullptr;
 	return exports;
 }

@@ -1,0 +1,109 @@
+#include "environment.h"
+
+#include "js_calls.h"
+
+namespace node_loader {
+namespace {
+
+// The host's environment goes with the host's Node: a cleanup hook of that environment frees it.
+// At exit it is left alone, since Node may be gone by then (process.exit skips its cleanup).
+struct HostSlot {
+	std::unique_ptr<NodeEnvironment> environment;
+	~HostSlot() { (void)environment.release(); }
+} host_slot;
+
+void forget_host(void *) {
+	host_slot.environment.reset();
+}
+
+} // namespace
+
+NodeEnvironment *NodeEnvironment::host() {
+	return host_slot.environment.get();
+}
+
+void NodeEnvironment::set_host(std::unique_ptr<NodeEnvironment> environment) {
+	napi_add_env_cleanup_hook(environment->env(), forget_host, nullptr);
+	host_slot.environment = std::move(environment);
+}
+
+std::unique_ptr<NodeEnvironment> NodeEnvironment::create(napi_env env, napi_value factory, bool host) {
+	auto environment = std::make_unique<NodeEnvironment>(env, host);
+	napi_value native = nullptr, settle = nullptr, helpers = nullptr, resource = nullptr, name = nullptr;
+	if (napi_create_object(env, &native) != napi_ok ||
+	    napi_create_function(env, "settle", NAPI_AUTO_LENGTH, settle_callback, nullptr, &settle) != napi_ok ||
+	    napi_set_named_property(env, native, "settle", settle) != napi_ok ||
+	    napi_call_function(env, native, factory, 1, &native, &helpers) != napi_ok ||
+	    napi_create_reference(env, helpers, 1, &environment->helpers_) != napi_ok ||
+	    napi_create_object(env, &resource) != napi_ok ||
+	    napi_create_reference(env, resource, 1, &environment->resource_) != napi_ok ||
+	    napi_create_string_utf8(env, "metacall", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+	    napi_async_init(env, resource, name, &environment->async_context_) != napi_ok ||
+	    napi_create_threadsafe_function(env, nullptr, nullptr, name, 0, 1, nullptr, nullptr,
+	                                    environment.get(), wake, &environment->wake_) != napi_ok)
+		return nullptr;
+	// A host's process ends when its own work does, not when ours might come.
+	if (host && napi_unref_threadsafe_function(env, environment->wake_) != napi_ok)
+		return nullptr;
+	environment->owner_.open(environment->wake_, !host);
+	return environment;
+}
+
+NodeEnvironment::~NodeEnvironment() {
+	close();
+}
+
+void NodeEnvironment::close() {
+	owner_.close();
+	if (env_ == nullptr)
+		return;
+	napi_async_destroy(env_, async_context_);
+	napi_delete_reference(env_, resource_);
+	napi_delete_reference(env_, helpers_);
+	napi_release_threadsafe_function(wake_, napi_tsfn_abort);
+	env_ = nullptr;
+}
+
+std::string NodeEnvironment::node_version() const {
+	const napi_node_version *version = nullptr;
+	if (env_ == nullptr || napi_get_node_version(env_, &version) != napi_ok)
+		return "?";
+	return std::to_string(version->major) + "." + std::to_string(version->minor) + "." +
+	       std::to_string(version->patch);
+}
+
+void NodeEnvironment::wake(napi_env env, napi_value, void *context, void *) {
+	if (env != nullptr) // nullptr: the thread-safe function is being torn down
+		static_cast<NodeEnvironment *>(context)->owner_.drain();
+}
+
+napi_value NodeEnvironment::helper(const char *name) {
+	napi_value helpers = nullptr, fn = nullptr;
+	napi_get_reference_value(env_, helpers_, &helpers);
+	napi_get_named_property(env_, helpers, name, &fn);
+	return fn;
+}
+
+bool NodeEnvironment::call(napi_value fn, size_t argc, const napi_value *argv, napi_value *result) {
+	napi_value receiver = nullptr;
+	napi_get_undefined(env_, &receiver);
+	return napi_call_function(env_, receiver, fn, argc, argv, result) == napi_ok;
+}
+
+EnvScope::EnvScope(NodeEnvironment &environment) : environment_(environment) {
+	napi_open_handle_scope(environment.env_, &handles_);
+	if (environment.call_depth_++ == 0) {
+		napi_value resource = nullptr;
+		napi_get_reference_value(environment.env_, environment.resource_, &resource);
+		napi_open_callback_scope(environment.env_, resource, environment.async_context_, &callbacks_);
+	}
+}
+
+EnvScope::~EnvScope() {
+	if (callbacks_ != nullptr)
+		napi_close_callback_scope(environment_.env_, callbacks_);
+	--environment_.call_depth_;
+	napi_close_handle_scope(environment_.env_, handles_);
+}
+
+} // namespace node_loader

@@ -1,0 +1,83 @@
+// One Node environment the loader works in, with what it needs there: the helpers of
+// bootstrap.js, the async context of its calls, a thread-safe function that wakes the owner
+// thread, and the owner's work queue.
+//
+// The loader's own environments (on its thread, or pumped) are made by the start-up script, and
+// go with the loader. A host's Node (the loader inside `node`) is attached once per process by
+// the addon's host(require), on Node's main thread, and stays: the host's Node outlives any
+// loader, and the next metacall_initialize uses it again.
+#ifndef NODE_LOADER_ENVIRONMENT_H
+#define NODE_LOADER_ENVIRONMENT_H
+
+#include "owner.h"
+
+#include <node_api.h>
+
+#include <memory>
+#include <string>
+
+namespace node_loader {
+
+class NodeEnvironment {
+public:
+	// Made on the owner thread (the calling one) from bootstrap.js's factory. `host`: the
+	// process's own Node, whose event loop the wake-up must not keep alive and whose thread must
+	// not be kept busy polling. nullptr with a JS exception pending.
+	static std::unique_ptr<NodeEnvironment> create(napi_env env, napi_value factory, bool host);
+
+	// The host's Node, once attached (see host_attach in runtime_interface.cpp), or nullptr.
+	static NodeEnvironment *host();
+	static void set_host(std::unique_ptr<NodeEnvironment> environment);
+
+	NodeEnvironment(napi_env env, bool host) : env_(env), host_(host) {}
+	NodeEnvironment(const NodeEnvironment &) = delete;
+	NodeEnvironment &operator=(const NodeEnvironment &) = delete;
+	~NodeEnvironment();
+
+	napi_env env() const { return env_; }
+	Owner &owner() { return owner_; }
+	bool is_host() const { return host_; }
+	// "18.20.4".
+	std::string node_version() const;
+
+	// ---- owner thread ----
+	// The helper `name` of bootstrap.js.
+	napi_value helper(const char *name);
+	// Calls `fn` with `argc` arguments (this = undefined). False with the JS exception pending.
+	bool call(napi_value fn, size_t argc, const napi_value *argv, napi_value *result);
+	// Lets go of everything it holds in the environment (which is about to go).
+	void close();
+
+private:
+	friend class EnvScope;
+	static void wake(napi_env env, napi_value js_callback, void *context, void *data);
+
+	napi_env env_;
+	bool host_;
+	Owner owner_;
+	napi_ref helpers_ = nullptr;
+	napi_ref resource_ = nullptr;
+	napi_async_context async_context_ = nullptr;
+	napi_threadsafe_function wake_ = nullptr;
+	int call_depth_ = 0;
+};
+
+// Every piece of work the owner thread does for the core runs inside one: a handle scope, and at
+// the outermost level a callback scope, so that the promise jobs and process.nextTick callbacks
+// the work queued run when it ends, as after any callback of Node's own.
+class EnvScope {
+public:
+	explicit EnvScope(NodeEnvironment &environment);
+	EnvScope(const EnvScope &) = delete;
+	EnvScope &operator=(const EnvScope &) = delete;
+	~EnvScope();
+
+private:
+	NodeEnvironment &environment_;
+	napi_handle_scope handles_ = nullptr;
+	napi_callback_scope callbacks_ = nullptr;
+};
+
+} // namespace node_loader
+
+#endif
