@@ -113,10 +113,14 @@ bool Owner::run_erased(void (*work)(void *), void *data) {
 	Task task;
 	task.work = work;
 	task.data = data;
-	// Spin only for an owner that is awake: one that had to be woken takes longer than the spin
-	// (tens of microseconds here), and spinning would only keep a core from it.
-	if (!push(&task))
-		spin_until([&] { return task.state.load(std::memory_order_acquire) != 0; }, kCallerSpin);
+	// Spin only for an owner that is awake (one that had to be woken takes longer than the spin,
+	// tens of microseconds here), and one caller at a time: more spinners than cores would keep
+	// the owner itself from running. The others sleep until their work is done.
+	if (!push(&task)) {
+		if (spinning_callers_.fetch_add(1, std::memory_order_relaxed) == 0)
+			spin_until([&] { return task.state.load(std::memory_order_acquire) != 0; }, kCallerSpin);
+		spinning_callers_.fetch_sub(1, std::memory_order_relaxed);
+	}
 	int state;
 	while ((state = task.state.load(std::memory_order_acquire)) == 0)
 		task.state.wait(0, std::memory_order_acquire);

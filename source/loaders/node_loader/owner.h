@@ -60,6 +60,7 @@ private:
 	std::vector<Task *> queue_;
 	std::atomic<size_t> queued_{0};
 	std::atomic<bool> listening_{false}; // the owner is draining: a push needs no wake-up
+	std::atomic<int> spinning_callers_{0};
 	napi_threadsafe_function wake_ = nullptr;
 	std::atomic<bool> open_{false};
 	bool spin_ = false;
