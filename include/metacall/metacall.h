@@ -281,10 +281,25 @@ METACALL_API int metacall_registerv_closure(const char *name, metacall_invoke_ca
  * handles {"name", "scope": {"name", "funcs": [...], "classes": [], "objects": []}}, each function
  * {"name", "signature": {"ret": {"type": {"name", "id"}}, "args": [{"name", "type": {"name",
  * "id"}}]}, "async"}. Host functions are listed under "__metacall_host__".
+ * Ours: one key is not a tag: "__relink__" holds the object metacall_relink_report describes.
+ * Consumers that iterate the keys as tags (as MetaCall's do) should skip it.
  * The string is NUL-terminated; *size (when `size` is not NULL) receives its length + 1.
  * Memory comes from `allocator` (release with metacall_allocator_free) or, with allocator
  * NULL, from malloc (release with free). NULL on failure. */
 METACALL_API char *metacall_inspect(size_t *size, void *allocator);
+
+/* Ours: a JSON document describing the language runtimes this process already contains, found
+ * by searching every loaded object's own dynamic symbol table (a runtime a host loaded
+ * RTLD_LOCAL is found too): {"process": "<executable path>", "runtimes": [{"runtime": "node" |
+ * "v8" | "cpython", "object": "<path of the object defining it>", "main_program": <is that the
+ * executable>, "global": <dlsym(RTLD_DEFAULT) finds that definition>, "version": "20.20.2",
+ * "version_source": "call" | "soname" | "none", ...}]}. Node adds "module_version" (from a
+ * libnode soname) and "platform_initialized"; v8 "thread_has_isolate" (for the calling thread);
+ * cpython "initialized" and "version_text" (all of Py_GetVersion()). Keys whose value is not known
+ * are left out; a Node version from the soname is the major version only ("18").
+ * Loads and starts nothing; may be called from any thread, also before metacall_initialize and
+ * after metacall_destroy. Memory and *size as for metacall_inspect. NULL on failure. */
+METACALL_API char *metacall_relink_report(size_t *size, void *allocator);
 
 #ifdef __cplusplus
 }

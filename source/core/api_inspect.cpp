@@ -1,6 +1,8 @@
 // metacall_inspect: a JSON description of every live handle and its functions.
+#include "copy_out.h"
 #include "error.h"
 #include "json_writer.h"
+#include "report.h"
 #include "runtime.h"
 
 #include <metacall/metacall.h>
@@ -66,26 +68,37 @@ std::string describe(const Registry &registry) {
 		}
 		json.end_array();
 	}
-	json.end_object();
-	return json.text();
+	// Not a tag: what the process already contains (metacall_relink_report). The report is JSON
+	// already; JsonWriter has no raw value, so it is appended and the object closed by hand.
+	json.key("__relink__");
+	return json.text() + metacall_relink::report_json() + '}';
 }
 
 } // namespace
 
-extern "C" char *metacall_inspect(size_t *size, void *allocator) {
-	CallScope scope("metacall_inspect");
-	if (!scope)
-		return nullptr;
-	// Handles cannot be cleared while they are described: for_each holds the registry's read lock.
-	std::string text = describe(Runtime::instance().registry());
+namespace metacall_core {
+
+// The NUL-terminated copy of `text` that metacall_inspect and metacall_relink_report hand out:
+// from `allocator`, or malloc when it is NULL; *size (if asked) gets its length + 1.
+char *copy_to_caller(const std::string &text, size_t *size, void *allocator, const char *api) {
 	void *memory = allocator != nullptr ? metacall_allocator_alloc(allocator, text.size() + 1)
 	                                    : std::malloc(text.size() + 1);
 	if (memory == nullptr) {
-		set_error("MemoryError", "metacall_inspect: out of memory");
+		set_errorf("MemoryError", "%s: out of memory", api);
 		return nullptr;
 	}
 	std::memcpy(memory, text.c_str(), text.size() + 1);
 	if (size != nullptr)
 		*size = text.size() + 1;
 	return static_cast<char *>(memory);
+}
+
+} // namespace metacall_core
+
+extern "C" char *metacall_inspect(size_t *size, void *allocator) {
+	CallScope scope("metacall_inspect");
+	if (!scope)
+		return nullptr;
+	// Handles cannot be cleared while they are described: for_each holds the registry's read lock.
+	return copy_to_caller(describe(Runtime::instance().registry()), size, allocator, "metacall_inspect");
 }
