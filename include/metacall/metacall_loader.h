@@ -126,6 +126,18 @@ typedef const struct metacall_loader_interface *(*metacall_loader_entry)(void);
 METACALL_API void *metacall_loader_function_value(const char *tag,
                                                   const struct metacall_loader_function *function);
 
+/* Ours (relink): how the loader `tag` gets its language runtime `runtime` ("node" or "cpython").
+ * Looks at what the process already contains and decides, in this order (README, "Processes that
+ * already run V8, Node or Python"): the process runs it -> use it (a copy loaded RTLD_LOCAL is
+ * promoted to the global scope); it has none -> load `library` (or the path in the environment
+ * variable `library_variable`, which may be NULL) RTLD_NOW | RTLD_GLOBAL for the loader to start;
+ * otherwise refuse. METACALL_RELINK_<TAG>=host|own|refuse forces a mode. Logs the decision and
+ * its reason. Returns 1 (host: use the running one), 0 (own: start the loaded one), or -1 after
+ * metacall_loader_error naming what was found and what is needed. The first decision per tag
+ * stands for the life of the process. */
+METACALL_API int metacall_loader_runtime(const char *tag, const char *runtime, const char *library,
+                                         const char *library_variable);
+
 /* For a loader's call path: the type of `v` into *id and the address of its scalar in one call
  * (a `boolean`, `char`, `short`, `int`, `long`, `float`, `double` or `void *`, by type), borrowed
  * from `v`. NULL for the other types. `v` must be a value, as invoke's arguments are (the core

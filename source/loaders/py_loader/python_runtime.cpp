@@ -35,48 +35,31 @@ std::string short_version(const char *version) {
 }
 
 std::optional<PythonRuntime> detect() {
-	void *scope = RTLD_DEFAULT;
-	std::string origin = "the process";
+	// The relink module decides: the process's running CPython (host), or libpython loaded now
+	// RTLD_GLOBAL, so that the implementation and CPython's own extension modules (lib-dynload)
+	// resolve their CPython symbols against it.
+	const int mode = metacall_loader_runtime("py", "cpython", METACALL_PY_LIBRARY, "METACALL_PYTHON_LIBRARY");
+	if (mode < 0)
+		return std::nullopt;
 	auto is_initialized = reinterpret_cast<IsInitialized>(dlsym(RTLD_DEFAULT, "Py_IsInitialized"));
-	if (is_initialized == nullptr) {
-		const char *path = std::getenv("METACALL_PYTHON_LIBRARY");
-		if (path == nullptr || path[0] == '\0')
-			path = METACALL_PY_LIBRARY;
-		// RTLD_GLOBAL: the implementation and CPython's own extension modules (lib-dynload) resolve
-		// their CPython symbols against it. A copy already loaded RTLD_LOCAL is promoted, not duplicated.
-		scope = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
-		if (scope == nullptr) {
-			metacall_loader_error("py loader: cannot load the Python runtime %s: %s (install libpython%s, "
-			                      "or point METACALL_PYTHON_LIBRARY at a libpython%s)",
-			                      path, dlerror(), METACALL_PY_VERSION, METACALL_PY_VERSION);
-			return std::nullopt;
-		}
-		origin = path;
-		is_initialized = reinterpret_cast<IsInitialized>(dlsym(scope, "Py_IsInitialized"));
-	}
-	auto get_version = reinterpret_cast<GetVersion>(dlsym(scope, "Py_GetVersion"));
+	auto get_version = reinterpret_cast<GetVersion>(dlsym(RTLD_DEFAULT, "Py_GetVersion"));
 	const char *version = get_version != nullptr ? get_version() : nullptr;
-	if (is_initialized == nullptr || !same_minor_version(version)) {
-		if (is_initialized == nullptr || version == nullptr)
-			metacall_loader_error(
-			    "py loader: %s has no Py_IsInitialized or Py_GetVersion: not a CPython runtime",
-			    origin.c_str());
-		else
-			metacall_loader_error(
-			    "py loader: %s provides CPython %s, but this loader was built for CPython %s", origin.c_str(),
-			    short_version(version).c_str(), METACALL_PY_VERSION);
-		if (scope != RTLD_DEFAULT)
-			dlclose(scope); // loaded for nothing: out of the process's global scope again
+	if (is_initialized == nullptr || version == nullptr) {
+		metacall_loader_error(
+		    "py loader: the runtime has no Py_IsInitialized or Py_GetVersion: not a CPython");
+		return std::nullopt;
+	}
+	if (!same_minor_version(version)) {
+		metacall_loader_error(
+		    "py loader: the runtime is CPython %s, but this loader was built for CPython %s",
+		    short_version(version).c_str(), METACALL_PY_VERSION);
 		return std::nullopt;
 	}
 	PythonRuntime runtime;
-	runtime.host = is_initialized() != 0;
-	if (runtime.host)
-		metacall_loader_log("info", "py loader: reusing the CPython %s the process already runs (from %s)",
-		                    short_version(version).c_str(), origin.c_str());
-	else
-		metacall_loader_log("info", "py loader: starting its own CPython %s from %s",
-		                    short_version(version).c_str(), origin.c_str());
+	runtime.host = mode == 1 && is_initialized() != 0;
+	metacall_loader_log("info", "py loader: %s CPython %s",
+	                    runtime.host ? "reusing the process's" : "starting its own",
+	                    short_version(version).c_str());
 	return runtime;
 }
 

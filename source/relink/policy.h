@@ -1,0 +1,34 @@
+// Policy: how a loader gets its language runtime, in the order the architecture note gives:
+//  1. host: the process already runs it: use it (promoting a copy loaded RTLD_LOCAL to the global
+//     scope, so that the loader's imports resolve against it), load nothing;
+//  2. own: nothing there: load the configured runtime library RTLD_GLOBAL;
+//  3. own beside a foreign V8 (isolating load): not supported yet: refused with a message;
+//  4. refuse, naming what was found and what is needed. Never crash.
+// A user forces a mode with METACALL_RELINK_<TAG> = host | own | refuse (e.g. METACALL_RELINK_NODE).
+#pragma once
+
+#include <string>
+
+namespace metacall_relink {
+
+enum class Mode { host, own };
+
+struct RuntimeRequest {
+	std::string tag;              // the loader's tag: "node", "py"
+	std::string runtime;          // what it needs: "node" or "cpython"
+	std::string library;          // the runtime library to load in own mode
+	std::string library_variable; // an environment variable that overrides `library` ("" none)
+};
+
+struct Decision {
+	Mode mode = Mode::own;
+	std::string object; // the object the runtime lives in (host), or the library loaded (own)
+	std::string reason; // why: written to the log; on refusal, the error
+};
+
+// Decides and does what the mode needs (promotion, loading). False with decision.reason set
+// when the loader cannot run here. The first decision per tag is kept for the process: a
+// runtime, once chosen, is not swapped for another.
+bool decide(const RuntimeRequest &request, Decision &decision);
+
+} // namespace metacall_relink
