@@ -1,0 +1,1 @@
+module.exports.policy_add = (a, b) => a + b;

@@ -1,0 +1,2 @@
+def policy_twice(x: float) -> float:
+    return x * 2
