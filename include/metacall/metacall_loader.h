@@ -129,14 +129,22 @@ METACALL_API void *metacall_loader_function_value(const char *tag,
 /* Ours (relink): how the loader `tag` gets its language runtime `runtime` ("node" or "cpython").
  * Looks at what the process already contains and decides, in this order (README, "Processes that
  * already run V8, Node or Python"): the process runs it -> use it (a copy loaded RTLD_LOCAL is
- * promoted to the global scope); it has none -> load `library` (or the path in the environment
- * variable `library_variable`, which may be NULL) RTLD_NOW | RTLD_GLOBAL for the loader to start;
- * otherwise refuse. METACALL_RELINK_<TAG>=host|own|refuse forces a mode. Logs the decision and
- * its reason. Returns 1 (host: use the running one), 0 (own: start the loaded one), or -1 after
- * metacall_loader_error naming what was found and what is needed. The first decision per tag
- * stands for the life of the process. */
+ * promoted to the global scope); a Node beside a foreign V8 -> load `library` apart
+ * (RTLD_LOCAL | RTLD_DEEPBIND; *isolated gets its handle: the loader binds its imports to it with
+ * metacall_loader_bind_imports); it has none -> load `library` RTLD_NOW | RTLD_GLOBAL for the
+ * loader to start; otherwise refuse. `library_variable` (may be NULL) names an environment variable
+ * that overrides `library`; METACALL_RELINK_<TAG>=host|own|isolated|refuse forces a mode. Logs the
+ * decision and its reason. Returns 1 (host: use the running one), 0 (own: start the loaded one),
+ * 2 (isolated), or -1 after metacall_loader_error naming what was found and what is needed. The
+ * first decision per tag stands for the life of the process. `isolated` may be NULL otherwise. */
 METACALL_API int metacall_loader_runtime(const char *tag, const char *runtime, const char *library,
-                                         const char *library_variable);
+                                         const char *library_variable, void **isolated);
+
+/* Ours (relink): rewrites the imports of the loaded object `target` (a dlopen handle) whose names
+ * match the glob `pattern` to the definitions of `provider` (a dlopen handle); imports `provider`
+ * does not define are left alone. Returns how many were rewritten, or -1 after
+ * metacall_loader_error (nothing rewritten). No thread may call through those imports meanwhile. */
+METACALL_API int metacall_loader_bind_imports(void *target, const char *pattern, void *provider);
 
 /* For a loader's call path: the type of `v` into *id and the address of its scalar in one call
  * (a `boolean`, `char`, `short`, `int`, `long`, `float`, `double` or `void *`, by type), borrowed

@@ -1,5 +1,6 @@
 // metacall_relink_report: the relink module's detection (source/relink) as JSON.
 #include "copy_out.h"
+#include "elf_binder.h"
 #include "error.h"
 #include "log.h"
 #include "policy.h"
@@ -25,7 +26,7 @@ extern "C" char *metacall_relink_report(size_t *size, void *allocator) {
 }
 
 extern "C" int metacall_loader_runtime(const char *tag, const char *runtime, const char *library,
-                                       const char *library_variable) {
+                                       const char *library_variable, void **isolated) {
 	if (tag == nullptr || runtime == nullptr || library == nullptr) {
 		set_errorf("TypeError", "metacall_loader_runtime: the tag, the runtime or the library is NULL");
 		return -1;
@@ -38,9 +39,34 @@ extern "C" int metacall_loader_runtime(const char *tag, const char *runtime, con
 			metacall_loader_error("relink: %s", decision.reason.c_str());
 			return -1;
 		}
-		log(LogLevel::info, "relink: loader '%s': %s mode: %s", tag,
-		    decision.mode == metacall_relink::Mode::host ? "host" : "own", decision.reason.c_str());
-		return decision.mode == metacall_relink::Mode::host ? 1 : 0;
+		static const char *const names[] = {"host", "own", "isolated"};
+		const int mode = static_cast<int>(decision.mode);
+		log(LogLevel::info, "relink: loader '%s': %s mode: %s", tag, names[mode], decision.reason.c_str());
+		if (isolated != nullptr)
+			*isolated = decision.library;
+		return decision.mode == metacall_relink::Mode::host  ? 1
+		       : decision.mode == metacall_relink::Mode::own ? 0
+		                                                     : 2;
+	} catch (const std::exception &error) {
+		metacall_loader_error("relink: %s", error.what());
+		return -1;
+	}
+}
+
+extern "C" int metacall_loader_bind_imports(void *target, const char *pattern, void *provider) {
+	if (target == nullptr || pattern == nullptr || provider == nullptr) {
+		metacall_loader_error("relink: bind imports: the target, the pattern or the provider is NULL");
+		return -1;
+	}
+	try {
+		const metacall_relink::BindResult result =
+		    metacall_relink::bind_imports(target, pattern, provider, false);
+		if (!result.ok()) {
+			metacall_loader_error("relink: %s", result.error.c_str());
+			return -1;
+		}
+		log(LogLevel::debug, "relink: rebound %zu imports matching '%s'", result.rebound, pattern);
+		return static_cast<int>(result.rebound);
 	} catch (const std::exception &error) {
 		metacall_loader_error("relink: %s", error.what());
 		return -1;

@@ -12,7 +12,7 @@
 namespace metacall_relink {
 namespace {
 
-enum class Forced { none, host, own, refuse };
+enum class Forced { none, host, own, isolated, refuse };
 
 // METACALL_RELINK_<TAG>, or an error for a value it does not know.
 bool forced_mode(const std::string &tag, Forced &forced, std::string &error) {
@@ -28,10 +28,12 @@ bool forced_mode(const std::string &tag, Forced &forced, std::string &error) {
 		forced = Forced::host;
 	else if (text == "own")
 		forced = Forced::own;
+	else if (text == "isolated")
+		forced = Forced::isolated;
 	else if (text == "refuse")
 		forced = Forced::refuse;
 	else {
-		error = variable + "=" + text + " is not a mode (host, own or refuse)";
+		error = variable + "=" + text + " is not a mode (host, own, isolated or refuse)";
 		return false;
 	}
 	return true;
@@ -86,7 +88,7 @@ bool decide_now(const RuntimeRequest &request, Decision &decision) {
 	const bool usable =
 	    found && (wanted == RuntimeKind::cpython ? found->initialized.value_or(false)
 	                                             : found->platform_initialized.value_or(found->main_program));
-	if (usable && forced != Forced::own) {
+	if (usable && forced != Forced::own && forced != Forced::isolated) {
 		if (!promote(*found, decision.reason))
 			return false;
 		decision.mode = Mode::host;
@@ -99,21 +101,44 @@ bool decide_now(const RuntimeRequest &request, Decision &decision) {
 		                  (found ? describe(*found) + " is not running" : "the process has none");
 		return false;
 	}
-	if (usable || foreign_v8) {
-		// A second copy of a runtime beside a running one crashes on load (MetaCall #493): that
-		// needs an isolating load, which is not there yet.
-		decision.reason = "the process already runs " + describe(usable ? *found : *foreign_v8) +
-		                  "; starting a second " + request.runtime +
-		                  " beside it needs an isolating load, which the relink module does not "
-		                  "do yet (use the process's own: unset METACALL_RELINK_)";
-		return false;
-	}
-	// 2. Own: load the runtime library; a copy already there, not running, is the one to start.
+	// The library an own or isolated runtime is loaded from.
 	std::string library = request.library;
 	if (!request.library_variable.empty())
 		if (const char *path = std::getenv(request.library_variable.c_str());
 		    path != nullptr && path[0] != '\0')
 			library = path;
+	// 3. Isolated: only Node can be loaded apart (its loader binds its imports to it).
+	if (wanted == RuntimeKind::node &&
+	    (forced == Forced::isolated || (foreign_v8 && forced == Forced::none))) {
+		// DEEPBIND: its own symbols first, so its static constructors and its calls stay inside it
+		// instead of binding to the V8 (or Node) the process already has, which crashes (#493).
+		decision.library = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+		if (decision.library == nullptr) {
+			decision.reason = "cannot load " + library + " apart (RTLD_DEEPBIND): " + dlerror();
+			return false;
+		}
+		decision.mode = Mode::isolated;
+		decision.object = library;
+		decision.reason =
+		    (usable || foreign_v8 ? "the process already runs " + describe(usable ? *found : *foreign_v8)
+		                          : std::string("asked for")) +
+		    ": loaded " + library + " apart (RTLD_DEEPBIND)";
+		return true;
+	}
+	if (forced == Forced::isolated) {
+		decision.reason =
+		    "METACALL_RELINK_ asks for an isolated " + request.runtime + ": only Node can be loaded apart";
+		return false;
+	}
+	if (usable || foreign_v8) {
+		// A second copy of a runtime beside a running one crashes on load (MetaCall #493).
+		decision.reason = "the process already runs " + describe(usable ? *found : *foreign_v8) +
+		                  "; a second " + request.runtime +
+		                  " beside it would crash it: use the process's own (unset "
+		                  "METACALL_RELINK_), or, for Node, METACALL_RELINK_NODE=isolated";
+		return false;
+	}
+	// 2. Own: load the runtime library; a copy already there, not running, is the one to start.
 	if (found) {
 		if (!promote(*found, decision.reason))
 			return false;

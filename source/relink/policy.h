@@ -2,16 +2,18 @@
 //  1. host: the process already runs it: use it (promoting a copy loaded RTLD_LOCAL to the global
 //     scope, so that the loader's imports resolve against it), load nothing;
 //  2. own: nothing there: load the configured runtime library RTLD_GLOBAL;
-//  3. own beside a foreign V8 (isolating load): not supported yet: refused with a message;
+//  3. isolated: a Node of the loader's own beside a foreign V8 (a game server), or beside the
+//     process's Node when asked for: libnode loaded RTLD_LOCAL | RTLD_DEEPBIND, so that it binds to
+//     itself and not to the V8 already there; the loader's imports are then bound to it (ELF binder);
 //  4. refuse, naming what was found and what is needed. Never crash.
-// A user forces a mode with METACALL_RELINK_<TAG> = host | own | refuse (e.g. METACALL_RELINK_NODE).
+// A user forces a mode with METACALL_RELINK_<TAG> = host | own | isolated | refuse.
 #pragma once
 
 #include <string>
 
 namespace metacall_relink {
 
-enum class Mode { host, own };
+enum class Mode { host, own, isolated };
 
 struct RuntimeRequest {
 	std::string tag;              // the loader's tag: "node", "py"
@@ -22,8 +24,9 @@ struct RuntimeRequest {
 
 struct Decision {
 	Mode mode = Mode::own;
-	std::string object; // the object the runtime lives in (host), or the library loaded (own)
-	std::string reason; // why: written to the log; on refusal, the error
+	std::string object;      // the object the runtime lives in (host), or the library loaded (own, isolated)
+	void *library = nullptr; // isolated: the dlopen handle of the library loaded apart
+	std::string reason;      // why: written to the log; on refusal, the error
 };
 
 // Decides and does what the mode needs (promotion, loading). False with decision.reason set

@@ -27,15 +27,20 @@ std::string own_folder() {
 }
 
 // Opens libnode_loader_runtime.so, once per process (never closed: Node keeps pointers into it).
-const metacall_loader_interface *open_implementation(bool host) {
+const metacall_loader_interface *open_implementation(NodeMode mode, void *isolated_library) {
 	const std::string path = own_folder() + "/" NODE_LOADER_RUNTIME_FILE;
-	void *library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+	// Isolated: its Node-API imports must not bind to a Node the process may have: open it lazily
+	// and bind them to the libnode loaded apart before anything calls them.
+	void *library = dlopen(path.c_str(), (mode == NodeMode::isolated ? RTLD_LAZY : RTLD_NOW) | RTLD_LOCAL);
 	if (library == nullptr) {
 		metacall_loader_error("node loader: cannot open its implementation %s: %s", path.c_str(), dlerror());
 		return nullptr;
 	}
+	if (mode == NodeMode::isolated && metacall_loader_bind_imports(library, "napi_*", isolated_library) < 0)
+		return nullptr;
 	auto entry = reinterpret_cast<node_loader_runtime_entry>(dlsym(library, NODE_LOADER_RUNTIME_ENTRY_NAME));
-	const metacall_loader_interface *found = entry != nullptr ? entry(host ? 1 : 0) : nullptr;
+	const metacall_loader_interface *found =
+	    entry != nullptr ? entry(static_cast<int>(mode), isolated_library) : nullptr;
 	if (found == nullptr || found->abi_version != METACALL_LOADER_ABI_VERSION) {
 		metacall_loader_error(
 		    "node loader: %s is not the node loader's implementation (no %s, or another ABI)", path.c_str(),
@@ -51,10 +56,11 @@ void *initialize(const char *tag) {
 	{
 		std::lock_guard lock(mutex);
 		if (implementation == nullptr) {
-			bool host = false;
-			if (!find_node_runtime(host))
+			NodeMode mode = NodeMode::own;
+			void *isolated_library = nullptr;
+			if (!find_node_runtime(mode, isolated_library))
 				return nullptr;
-			implementation = open_implementation(host);
+			implementation = open_implementation(mode, isolated_library);
 			if (implementation == nullptr)
 				return nullptr;
 		}

@@ -22,15 +22,23 @@ std::string own_path() {
 	return info.dli_fname;
 }
 
-const node_loader_embedder *open_embedder(std::string &error) {
+const node_loader_embedder *open_embedder(void *isolated_library, std::string &error) {
 	const std::string self = own_path();
 	const std::string path = self.substr(0, self.rfind('/') + 1) + NODE_LOADER_EMBEDDER_FILE;
-	// Kept open: V8's platform, which lives in the process for good, points into it.
-	void *library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+	// Kept open: V8's platform, which lives in the process for good, points into it. Isolated: its
+	// Node, V8 and libuv imports are bound to the libnode loaded apart before anything calls them.
+	void *library = dlopen(path.c_str(), (isolated_library != nullptr ? RTLD_LAZY : RTLD_NOW) | RTLD_LOCAL);
 	if (library == nullptr) {
 		error = std::string("cannot open the Node embedder ") + path + ": " + dlerror();
 		return nullptr;
 	}
+	if (isolated_library != nullptr)
+		for (const char *pattern : {"_ZN4node*", "_ZNK4node*", "_ZN2v8*", "_ZNK2v8*", "uv_*"})
+			if (metacall_loader_bind_imports(library, pattern, isolated_library) < 0) {
+				error = std::string("cannot bind the Node embedder to the libnode loaded apart (") + pattern +
+				        ")";
+				return nullptr;
+			}
 	auto entry =
 	    reinterpret_cast<node_loader_embedder_entry>(dlsym(library, NODE_LOADER_EMBEDDER_ENTRY_NAME));
 	if (entry == nullptr) {
@@ -65,6 +73,14 @@ std::string main_script() {
 	       "process.on('unhandledRejection', (reason) => {\n"
 	       "  console.error('metacall: node: unhandled promise rejection:', reason);\n"
 	       "});\n"
+	       "if (native.exports.relinkAddon) {\n"
+	       "  // Isolated: an addon a script loads must bind to this Node, not to the process's own.\n"
+	       "  const dlopen = process.dlopen;\n"
+	       "  process.dlopen = function (module, filename, ...rest) {\n"
+	       "    native.exports.relinkAddon(filename);\n"
+	       "    return dlopen.call(this, module, filename, ...rest);\n"
+	       "  };\n"
+	       "}\n"
 	       "const bootstrap = { exports: {} };\n"
 	       "(function (module, builtinRequire) {\n" +
 	       std::string(kBootstrapJs) +
@@ -78,7 +94,8 @@ LoaderState *LoaderState::current() {
 	return current_state.load(std::memory_order_acquire);
 }
 
-LoaderState::LoaderState(std::string tag, bool host) : tag_(std::move(tag)), host_(host) {}
+LoaderState::LoaderState(std::string tag, bool host, void *isolated_library)
+    : tag_(std::move(tag)), host_(host), isolated_library_(isolated_library) {}
 
 LoaderState::~LoaderState() {
 	stop();
@@ -124,7 +141,7 @@ bool LoaderState::start(bool pumped, std::string &error) {
 	}
 	if (thread_.joinable())
 		thread_.join(); // an earlier environment that ended (process.exit)
-	if (embedder_ == nullptr && (embedder_ = open_embedder(error)) == nullptr)
+	if (embedder_ == nullptr && (embedder_ = open_embedder(isolated_library_, error)) == nullptr)
 		return false;
 	const std::string script = main_script();
 	if (pumped) {

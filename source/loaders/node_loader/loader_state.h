@@ -44,7 +44,9 @@ public:
 	static LoaderState *current();
 
 	// `host`: the process already runs Node (the loader must find it attached, never start one).
-	LoaderState(std::string tag, bool host);
+	// `isolated_library`: the libnode loaded apart (isolated mode), whose symbols the embedder's
+	// imports are bound to; NULL otherwise.
+	LoaderState(std::string tag, bool host, void *isolated_library);
 	LoaderState(const LoaderState &) = delete;
 	LoaderState &operator=(const LoaderState &) = delete;
 	~LoaderState();
@@ -92,6 +94,7 @@ private:
 
 	std::string tag_;
 	const bool host_;
+	void *const isolated_library_;
 	const node_loader_embedder *embedder_ = nullptr;
 	void *session_ = nullptr;
 	std::unique_ptr<NodeEnvironment> own_environment_;

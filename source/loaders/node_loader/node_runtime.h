@@ -8,10 +8,16 @@
 
 namespace node_loader {
 
-// Sets `host` for the first case; for the second, libnode is loaded RTLD_NOW | RTLD_GLOBAL
-// (METACALL_NODE_LIBRARY overrides the build's path), so that the implementation's Node-API
-// imports resolve against it. Returns false after metacall_loader_error.
-bool find_node_runtime(bool &host);
+enum class NodeMode {
+	own = 0,      // the loader starts Node from libnode, loaded RTLD_GLOBAL
+	host = 1,     // the process runs Node: the loader works in it
+	isolated = 2, // the loader starts Node from libnode loaded apart (RTLD_DEEPBIND): beside a
+	              // foreign V8, or a Node of the process's own; its imports are bound to it
+};
+
+// The mode, and for `isolated` the dlopen handle of the libnode loaded apart. Returns false after
+// metacall_loader_error.
+bool find_node_runtime(NodeMode &mode, void *&isolated_library);
 
 } // namespace node_loader
 

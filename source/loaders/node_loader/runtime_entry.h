@@ -6,10 +6,11 @@
 
 #include <metacall/metacall_loader.h>
 
-// The implementation exports this function. `host_mode` is non-zero when the process already runs
-// Node (the loader works in it: see NodeEnvironment::host), zero when the loader starts its own.
+// The implementation exports this function. `mode` is a NodeMode (node_runtime.h);
+// `isolated_library` the handle of the libnode loaded apart in the isolated mode, else NULL.
 #define NODE_LOADER_RUNTIME_ENTRY_NAME "node_loader_runtime_interface"
-typedef const struct metacall_loader_interface *(*node_loader_runtime_entry)(int host_mode);
+typedef const struct metacall_loader_interface *(*node_loader_runtime_entry)(int mode,
+                                                                             void *isolated_library);
 
 #define NODE_LOADER_RUNTIME_FILE "libnode_loader_runtime.so"
 

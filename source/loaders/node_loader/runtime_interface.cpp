@@ -5,12 +5,14 @@
 #include "js_calls.h"
 #include "loader_state.h"
 #include "modules.h"
+#include "node_runtime.h"
 #include "runtime_entry.h"
 
 #include <metacall/metacall_error.h>
 #include <metacall/metacall_loader.h>
 #include <metacall/metacall_value.h>
 
+#include <dlfcn.h>
 #include <memory>
 #include <string>
 
@@ -19,8 +21,9 @@ namespace {
 
 // The one loader state of the process (the core starts a tag's loader once at a time).
 std::unique_ptr<LoaderState> state_holder;
-// Whether the process runs Node of its own (set by the bootstrap through the entry point).
-bool host_mode = false;
+// How the loader gets its Node (set by the bootstrap through the entry point).
+NodeMode node_mode = NodeMode::own;
+void *isolated_library = nullptr;
 
 LoaderState &state_of(void *loader) {
 	return *static_cast<LoaderState *>(loader);
@@ -56,7 +59,7 @@ void *initialize(const char *tag) {
 		metacall_loader_error("node loader: already started as '%s'", state_holder->tag().c_str());
 		return nullptr;
 	}
-	state_holder = std::make_unique<LoaderState>(tag, host_mode);
+	state_holder = std::make_unique<LoaderState>(tag, node_mode == NodeMode::host, isolated_library);
 	return state_holder.get();
 }
 
@@ -226,6 +229,30 @@ napi_value host(napi_env env, napi_callback_info info) {
 	return nullptr;
 }
 
+// The addon's exports.relinkAddon(filename), isolated mode only: the start-up script calls it before
+// Node loads an addon, which gets its Node-API and libuv imports bound to the libnode loaded apart
+// (dlopen'ed RTLD_LOCAL they would bind to the process's own Node). Node then opens the same copy.
+napi_value relink_addon(napi_env env, napi_callback_info info) {
+	size_t argc = 1, length = 0;
+	napi_value filename = nullptr;
+	napi_get_cb_info(env, info, &argc, &filename, nullptr, nullptr);
+	if (argc < 1 || napi_get_value_string_utf8(env, filename, nullptr, 0, &length) != napi_ok)
+		return nullptr; // not a path: process.dlopen reports it
+	std::string path(length, '\0');
+	napi_get_value_string_utf8(env, filename, path.data(), length + 1, &length);
+	void *addon = dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL); // kept: Node keeps the addon loaded
+	if (addon == nullptr)
+		return nullptr; // process.dlopen reports why
+	for (const char *pattern : {"napi_*", "node_api_*", "uv_*"})
+		if (metacall_loader_bind_imports(addon, pattern, isolated_library) < 0) {
+			metacall_exception_type error{};
+			napi_throw_error(env, nullptr,
+			                 metacall_error_last(&error) == 0 ? error.message : "cannot relink the addon");
+			return nullptr;
+		}
+	return nullptr;
+}
+
 // The addon's exports.attach(helpersFactory), called by the start-up script.
 napi_value attach(napi_env env, napi_callback_info info) {
 	size_t argc = 1;
@@ -243,8 +270,9 @@ napi_value attach(napi_env env, napi_callback_info info) {
 } // namespace node_loader
 
 extern "C" METACALL_LOADER_EXPORT const struct metacall_loader_interface *
-node_loader_runtime_interface(int host_mode) {
-	node_loader::host_mode = host_mode != 0;
+node_loader_runtime_interface(int mode, void *isolated_library) {
+	node_loader::node_mode = static_cast<node_loader::NodeMode>(mode);
+	node_loader::isolated_library = isolated_library;
 	return &node_loader::interface_table;
 }
 
@@ -256,6 +284,12 @@ extern "C" METACALL_LOADER_EXPORT napi_value napi_register_module_v1(napi_env en
 	    napi_set_named_property(env, exports, "attach", attach) != napi_ok ||
 	    napi_create_function(env, "host", NAPI_AUTO_LENGTH, node_loader::host, nullptr, &host) != napi_ok ||
 	    napi_set_named_property(env, exports, "host", host) != napi_ok)
+		return nullptr;
+	napi_value relink = nullptr;
+	if (node_loader::isolated_library != nullptr &&
+	    (napi_create_function(env, "relinkAddon", NAPI_AUTO_LENGTH, node_loader::relink_addon, nullptr,
+	                          &relink) != napi_ok ||
+	     napi_set_named_property(env, exports, "relinkAddon", relink) != napi_ok))
 		return nullptr;
 	return exports;
 }

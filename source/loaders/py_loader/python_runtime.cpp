@@ -38,7 +38,8 @@ std::optional<PythonRuntime> detect() {
 	// The relink module decides: the process's running CPython (host), or libpython loaded now
 	// RTLD_GLOBAL, so that the implementation and CPython's own extension modules (lib-dynload)
 	// resolve their CPython symbols against it.
-	const int mode = metacall_loader_runtime("py", "cpython", METACALL_PY_LIBRARY, "METACALL_PYTHON_LIBRARY");
+	const int mode =
+	    metacall_loader_runtime("py", "cpython", METACALL_PY_LIBRARY, "METACALL_PYTHON_LIBRARY", nullptr);
 	if (mode < 0)
 		return std::nullopt;
 	auto is_initialized = reinterpret_cast<IsInitialized>(dlsym(RTLD_DEFAULT, "Py_IsInitialized"));

@@ -1,5 +1,5 @@
 // Inside `node` with METACALL_RELINK_NODE=own: a second Node beside the running one is refused
-// with a message naming the running one, instead of crashing like MetaCall #493.
+// with a message naming the running one and the isolated mode, instead of crashing like #493.
 //   node forced_own_inside_node.js <test addon>
 'use strict';
 
@@ -9,6 +9,6 @@ const path = require('path');
 const metacall = require(process.argv[2]);
 metacall.initialize();
 assert.throws(() => metacall.load('node', path.join(__dirname, 'guest.js')),
-              (error) => /already runs node .* in .*node/.test(error.message) && /isolating load/.test(error.message));
+              (error) => /already runs node .* in .*node/.test(error.message) && /METACALL_RELINK_NODE=isolated/.test(error.message));
 metacall.destroy();
 console.log('refused as expected');
