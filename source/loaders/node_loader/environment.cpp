@@ -64,6 +64,17 @@ void NodeEnvironment::close() {
 	env_ = nullptr;
 }
 
+void NodeEnvironment::pin_loop() {
+	// Only a host's wake-up is unref'd: the loader's own environments keep their loop alive anyway.
+	if (loop_pins_++ == 0 && host_ && env_ != nullptr)
+		napi_ref_threadsafe_function(env_, wake_);
+}
+
+void NodeEnvironment::unpin_loop() {
+	if (loop_pins_ > 0 && --loop_pins_ == 0 && host_ && env_ != nullptr)
+		napi_unref_threadsafe_function(env_, wake_);
+}
+
 std::string NodeEnvironment::node_version() const {
 	const napi_node_version *version = nullptr;
 	if (env_ == nullptr || napi_get_node_version(env_, &version) != napi_ok)

@@ -45,6 +45,10 @@ public:
 	napi_value helper(const char *name);
 	// Calls `fn` with `argc` arguments (this = undefined). False with the JS exception pending.
 	bool call(napi_value fn, size_t argc, const napi_value *argv, napi_value *result);
+	// A promise waits for work from another thread (a future settling there): a host's event loop
+	// must not end meanwhile, so the wake-up holds it while any such wait is pending. Owner.
+	void pin_loop();
+	void unpin_loop();
 	// Lets go of everything it holds in the environment (which is about to go).
 	void close();
 
@@ -60,6 +64,7 @@ private:
 	napi_async_context async_context_ = nullptr;
 	napi_threadsafe_function wake_ = nullptr;
 	int call_depth_ = 0;
+	int loop_pins_ = 0;
 };
 
 // Every piece of work the owner thread does for the core runs inside one: a handle scope, and at

@@ -120,28 +120,8 @@ napi_value call_host_function(napi_env env, napi_callback_info info) {
 		napi_throw_error(env, nullptr, "metacall: the node loader is stopped");
 		return nullptr;
 	}
-	std::vector<void *> args(argc);
-	for (size_t i = 0; i < argc; ++i)
-		args[i] = from_js(*state, argv[i]);
-	void *function = metacall_value_to_function(static_cast<HostFunction *>(data)->value);
-	void *result = metacallfv_s(function, args.data(), argc);
-	for (void *arg : args)
-		metacall_value_destroy(arg);
-	napi_value js = nullptr;
-	if (result == nullptr) { // the call could not be made (the core recorded why)
-		metacall_exception_type error{};
-		napi_throw_error(env, nullptr, metacall_error_last(&error) == 0 ? error.message : "the call failed");
-		return nullptr;
-	}
-	if (metacall_value_id(result) == METACALL_THROWABLE) {
-		napi_value error = error_to_js(*state, result);
-		if (error != nullptr)
-			napi_throw(env, error);
-	} else {
-		js = to_js(*state, result);
-	}
-	metacall_value_destroy(result);
-	return js;
+	return call_from_js(*state, metacall_value_to_function(static_cast<HostFunction *>(data)->value), argv,
+	                    argc);
 }
 
 // The promises handed to JS for the core's futures, by id. A future settles on any thread, maybe
@@ -183,6 +163,7 @@ void settle_promise(LoaderState &state, uint64_t id, bool fulfilled, void *value
 	napi_deferred deferred = pending_promises.take(id);
 	if (deferred == nullptr)
 		return;
+	state.environment().unpin_loop();
 	EnvScope scope(state.environment());
 	napi_value js =
 	    metacall_value_id(value) == METACALL_THROWABLE ? error_to_js(state, value) : to_js(state, value);
@@ -218,6 +199,39 @@ void *on_future_rejected(void *result, void *data) {
 }
 
 } // namespace
+
+napi_value call_from_js(LoaderState &state, void *function, const napi_value *argv, size_t argc) {
+	napi_env env = state.env();
+	// Converted on the stack for the usual few arguments: this is every call's path from JS.
+	constexpr size_t kInline = 8;
+	void *args_inline[kInline];
+	std::vector<void *> args_heap;
+	void **args = args_inline;
+	if (argc > kInline) {
+		args_heap.resize(argc);
+		args = args_heap.data();
+	}
+	for (size_t i = 0; i < argc; ++i)
+		args[i] = from_js(state, argv[i]);
+	void *result = metacallfv_s(function, args, argc);
+	for (size_t i = 0; i < argc; ++i)
+		metacall_value_destroy(args[i]);
+	if (result == nullptr) { // the call could not be made (the core recorded why)
+		metacall_exception_type error{};
+		napi_throw_error(env, nullptr, metacall_error_last(&error) == 0 ? error.message : "the call failed");
+		return nullptr;
+	}
+	napi_value js = nullptr;
+	if (metacall_value_id(result) == METACALL_THROWABLE) {
+		napi_value error = error_to_js(state, result);
+		if (error != nullptr)
+			napi_throw(env, error);
+	} else {
+		js = to_js(state, result);
+	}
+	metacall_value_destroy(result);
+	return js;
+}
 
 void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size) {
 	napi_value result = nullptr;
@@ -329,6 +343,7 @@ napi_value future_to_js(LoaderState &state, void *value) {
 	if (napi_create_promise(state.env(), &deferred, &promise) != napi_ok)
 		return nullptr;
 	void *id = reinterpret_cast<void *>(static_cast<uintptr_t>(pending_promises.add(deferred)));
+	state.environment().pin_loop(); // the future may settle on another thread: wait for it
 	void *chained = metacall_await_future(value, on_future_resolved, on_future_rejected, id);
 	metacall_value_destroy(chained);
 	return promise;
@@ -343,8 +358,10 @@ void reject_pending_promises(LoaderState &state) {
 	napi_create_string_utf8(state.env(), "the Node environment stopped before the future settled",
 	                        NAPI_AUTO_LENGTH, &message);
 	napi_create_error(state.env(), nullptr, message, &error);
-	for (auto &[id, deferred] : promises)
+	for (auto &[id, deferred] : promises) {
 		napi_reject_deferred(state.env(), deferred, error);
+		state.environment().unpin_loop();
+	}
 }
 
 } // namespace node_loader

@@ -19,6 +19,11 @@ void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t s
 // awaiting a returned promise.
 void await_js(LoaderState &state, JsFunction *function, void *args[], size_t size, void *future);
 
+// Calls the core's function `function` (borrowed) with JS arguments and gives its result to JS:
+// a converted value, or nullptr with a JS exception pending (the error of a throwable result, or
+// why the call could not be made). Inside a callback from JS.
+napi_value call_from_js(LoaderState &state, void *function, const napi_value *argv, size_t argc);
+
 // A JS function that calls the function value `value` (borrowed; the JS function keeps a copy).
 napi_value function_to_js(LoaderState &state, void *value);
 

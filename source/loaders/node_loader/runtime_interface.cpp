@@ -6,6 +6,7 @@
 #include "loader_state.h"
 #include "modules.h"
 #include "node_runtime.h"
+#include "port_functions.h"
 #include "runtime_entry.h"
 
 #include <metacall/metacall_error.h>
@@ -283,7 +284,8 @@ extern "C" METACALL_LOADER_EXPORT napi_value napi_register_module_v1(napi_env en
 	        napi_ok ||
 	    napi_set_named_property(env, exports, "attach", attach) != napi_ok ||
 	    napi_create_function(env, "host", NAPI_AUTO_LENGTH, node_loader::host, nullptr, &host) != napi_ok ||
-	    napi_set_named_property(env, exports, "host", host) != napi_ok)
+	    napi_set_named_property(env, exports, "host", host) != napi_ok ||
+	    node_loader::register_port_functions(env, exports) != napi_ok) // require('metacall')
 		return nullptr;
 	napi_value relink = nullptr;
 	if (node_loader::isolated_library != nullptr &&

@@ -10,6 +10,7 @@
 #include "invoke.h"
 #include "loader_state.h"
 #include "module_loader.h"
+#include "port_module.h"
 #include "runtime_entry.h"
 
 #include <metacall/metacall.h>
@@ -58,7 +59,8 @@ void *initialize(const char *tag) {
 		    if (!ready_function_type())
 			    return nullptr;
 		    auto state = std::make_unique<LoaderState>(tag != nullptr ? tag : "py");
-		    return state->start() ? state.release() : nullptr;
+		    // The port module in every mode: `import metacall` in a script we run reuses this loader.
+		    return state->start() && register_port_module() ? state.release() : nullptr;
 	    },
 	    static_cast<void *>(nullptr));
 }

@@ -1,0 +1,227 @@
+#include "port_functions.h"
+
+#include "js_calls.h"
+#include "js_values.h"
+#include "loader_state.h"
+
+#include <metacall/metacall.h>
+#include <metacall/metacall_error.h>
+#include <metacall/metacall_value.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace node_loader {
+namespace {
+
+// The arguments of a call from JS: on the stack for the usual few.
+class CallbackArguments {
+public:
+	CallbackArguments(napi_env env, napi_callback_info info) {
+		napi_get_cb_info(env, info, &argc_, inline_, nullptr, nullptr);
+		if (argc_ > kInline) {
+			heap_.resize(argc_);
+			napi_get_cb_info(env, info, &argc_, heap_.data(), nullptr, nullptr);
+			argv_ = heap_.data();
+		}
+	}
+	size_t size() const { return argc_; }
+	const napi_value *data() const { return argv_; }
+	napi_value operator[](size_t i) const { return argv_[i]; }
+
+private:
+	static constexpr size_t kInline = 8;
+	size_t argc_ = kInline;
+	napi_value inline_[kInline] = {};
+	std::vector<napi_value> heap_;
+	napi_value *argv_ = inline_;
+};
+
+napi_value throw_last_error(napi_env env, const std::string &what) {
+	metacall_exception_type error{};
+	const std::string message =
+	    "metacall: " + what +
+	    (metacall_error_last(&error) == 0 ? std::string(": ") + error.message : " failed");
+	napi_throw_error(env, nullptr, message.c_str());
+	return nullptr;
+}
+
+// The string argument `value`, or false with a TypeError pending naming `what`.
+bool string_argument(napi_env env, napi_value value, const char *what, std::string &out) {
+	size_t length = 0;
+	if (value == nullptr || napi_get_value_string_utf8(env, value, nullptr, 0, &length) != napi_ok) {
+		napi_throw_type_error(env, nullptr, (std::string("metacall: ") + what + " must be a string").c_str());
+		return false;
+	}
+	out.resize(length);
+	napi_get_value_string_utf8(env, value, out.data(), length + 1, &length);
+	return true;
+}
+
+// The node loader working in this environment, or nullptr with an Error pending.
+LoaderState *loader_in(napi_env env) {
+	LoaderState *state = LoaderState::current();
+	if (state == nullptr || !state->running() || state->env() != env) {
+		napi_throw_error(env, nullptr, "metacall: the port is not started in this Node environment");
+		return nullptr;
+	}
+	return state;
+}
+
+napi_value boolean(napi_env env, bool value) {
+	napi_value js = nullptr;
+	napi_get_boolean(env, value, &js);
+	return js;
+}
+
+// running(): whether the node loader already works in this environment (a script of the loader's
+// own Node, or a port started before): then the port only uses it.
+napi_value running(napi_env env, napi_callback_info) {
+	LoaderState *state = LoaderState::current();
+	return boolean(env, state != nullptr && state->running() && state->env() == env);
+}
+
+// start(cwd): after host(require) attached this environment, starts libmetacall and its node
+// loader in it (host mode); `cwd` becomes the loader's first execution path.
+napi_value start(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	std::string cwd;
+	if (!string_argument(env, args.size() > 0 ? args[0] : nullptr, "start(cwd): cwd", cwd))
+		return nullptr;
+	if (metacall_initialize() != 0)
+		return throw_last_error(env, "metacall_initialize");
+	if (metacall_execution_path("node", cwd.c_str()) != 0)
+		return throw_last_error(env, "starting the node loader in this Node");
+	return loader_in(env) != nullptr ? boolean(env, true) : nullptr;
+}
+
+// stop(): metacall_destroy, while this Node can still run the loader's clean-up (the port calls it
+// on process 'exit' when it started libmetacall here; later, static destructors find Node gone).
+napi_value stop(napi_env, napi_callback_info) {
+	metacall_destroy();
+	return nullptr;
+}
+
+// metacall(name, ...args): calls the function `name` of libmetacall's global scope.
+napi_value call(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	LoaderState *state = loader_in(env);
+	std::string name;
+	if (state == nullptr ||
+	    !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the function name", name))
+		return nullptr;
+	void *function = metacall_function(name.c_str());
+	if (function == nullptr) {
+		napi_throw_error(env, nullptr, ("metacall: no function '" + name + "' is loaded").c_str());
+		return nullptr;
+	}
+	return call_from_js(*state, function, args.data() + 1, args.size() - 1);
+}
+
+// The file names of `paths` (a string or an array of strings), or false with a TypeError pending.
+bool path_list(napi_env env, napi_value paths, std::vector<std::string> &out) {
+	bool is_array = false;
+	napi_is_array(env, paths, &is_array);
+	if (!is_array) {
+		out.emplace_back();
+		return string_argument(env, paths, "paths", out.back());
+	}
+	uint32_t length = 0;
+	napi_get_array_length(env, paths, &length);
+	for (uint32_t i = 0; i < length; ++i) {
+		napi_value item = nullptr;
+		napi_get_element(env, paths, i, &item);
+		out.emplace_back();
+		if (!string_argument(env, item, "every path", out.back()))
+			return false;
+	}
+	return true;
+}
+
+// The functions of `handle` as an object of JS functions calling them through the handle.
+napi_value handle_exports(napi_env env, LoaderState &state, void *handle) {
+	std::unique_ptr<void, void (*)(void *)> exports(metacall_handle_export(handle), metacall_value_destroy);
+	if (exports == nullptr)
+		return throw_last_error(env, "metacall_handle_export");
+	return to_js(state, exports.get());
+}
+
+// load_from_file(tag, paths, own_handle): loads files into the global scope, or (own_handle) into
+// a handle of their own whose functions it returns, so that modules may share function names.
+napi_value load_from_file(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	LoaderState *state = loader_in(env);
+	std::string tag;
+	std::vector<std::string> paths;
+	if (state == nullptr || !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
+	    !path_list(env, args.size() > 1 ? args[1] : nullptr, paths))
+		return nullptr;
+	bool own_handle = false;
+	if (args.size() > 2)
+		napi_get_value_bool(env, args[2], &own_handle);
+	std::vector<const char *> names;
+	for (const std::string &path : paths)
+		names.push_back(path.c_str());
+	void *handle = nullptr;
+	if (metacall_load_from_file(tag.c_str(), names.data(), names.size(), own_handle ? &handle : nullptr) != 0)
+		return throw_last_error(env, "metacall_load_from_file");
+	return own_handle ? handle_exports(env, *state, handle) : nullptr;
+}
+
+// load_from_memory(tag, code): loads source code into the global scope.
+napi_value load_from_memory(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	std::string tag, code;
+	if (loader_in(env) == nullptr ||
+	    !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
+	    !string_argument(env, args.size() > 1 ? args[1] : nullptr, "the code", code))
+		return nullptr;
+	if (metacall_load_from_memory(tag.c_str(), code.c_str(), code.size(), nullptr) != 0)
+		return throw_last_error(env, "metacall_load_from_memory");
+	return nullptr;
+}
+
+// inspect(): metacall_inspect's JSON text.
+napi_value inspect(napi_env env, napi_callback_info) {
+	size_t size = 0;
+	std::unique_ptr<char, void (*)(void *)> json(metacall_inspect(&size, nullptr), std::free);
+	if (json == nullptr)
+		return throw_last_error(env, "metacall_inspect");
+	napi_value js = nullptr;
+	napi_create_string_utf8(env, json.get(), NAPI_AUTO_LENGTH, &js);
+	return js;
+}
+
+} // namespace
+
+napi_status register_port_functions(napi_env env, napi_value exports) {
+	const napi_property_descriptor functions[] = {
+	    {"running", nullptr, running, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"start", nullptr, start, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"stop", nullptr, stop, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"metacall", nullptr, call, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"load_from_file", nullptr, load_from_file, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"load_from_memory", nullptr, load_from_memory, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"inspect", nullptr, inspect, nullptr, nullptr, nullptr, napi_default, nullptr},
+	};
+	napi_status status =
+	    napi_define_properties(env, exports, sizeof functions / sizeof functions[0], functions);
+	if (status != napi_ok)
+		return status;
+	napi_value global = nullptr, description = nullptr, symbol = nullptr;
+	if ((status = napi_get_global(env, &global)) != napi_ok ||
+	    (status = napi_create_string_utf8(env, "metacall.node_loader", NAPI_AUTO_LENGTH, &description)) !=
+	        napi_ok)
+		return status;
+	// Symbol.for(description): Node-API's napi_create_symbol makes unregistered symbols only.
+	napi_value symbol_class = nullptr, symbol_for = nullptr;
+	if ((status = napi_get_named_property(env, global, "Symbol", &symbol_class)) != napi_ok ||
+	    (status = napi_get_named_property(env, symbol_class, "for", &symbol_for)) != napi_ok ||
+	    (status = napi_call_function(env, symbol_class, symbol_for, 1, &description, &symbol)) != napi_ok)
+		return status;
+	return napi_set_property(env, global, symbol, exports);
+}
+
+} // namespace node_loader

@@ -1,0 +1,6 @@
+def who():
+    return 'a'
+
+
+def twice(x):
+    return 2 * x
