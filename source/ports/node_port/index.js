@@ -1,10 +1,34 @@
 // require('metacall'): libmetacall in this Node. Its native half is the node loader's own runtime
 // library (libnode_loader_runtime.so), so that the loader works in this very Node (host mode)
-// instead of starting a libnode of its own; paths.json, written by CMake next to this file in the
-// build tree (or the installed tree), says where that library is.
+// instead of starting a libnode of its own (runtimeLibrary below says where it is found).
 'use strict';
 
+const fs = require('fs');
 const Module = require('module');
+const path = require('path');
+
+// Where the node loader's runtime library is: paths.json (written by CMake into the package it
+// prepares in the build tree or installs), else the repository's default build folder (npm links
+// `npm install ./source/ports/node_port`, so this file is still in the repository), else the
+// usual install prefixes.
+function runtimeLibrary() {
+  try {
+    return require('./paths.json').runtime;
+  } catch (noPathsJson) {
+    const file = 'libnode_loader_runtime.so';
+    const candidates = [
+      path.resolve(__dirname, '../../../build/lib/metacall', file),
+      path.join('/usr/local/lib/metacall', file),
+      path.join('/usr/lib/metacall', file),
+    ];
+    const found = candidates.find((candidate) => fs.existsSync(candidate));
+    if (found === undefined)
+      throw new Error(`metacall: cannot find ${file}: no paths.json next to ${__filename}, and none of ` +
+                      `${candidates.join(', ')} exists (build the repository, or install the package ` +
+                      `CMake prepares: npm install <build>/source/ports/node_port)`);
+    return found;
+  }
+}
 
 // The node loader's addon as an environment already opened it: a script of the loader's own
 // Node (a C host loaded it) finds it there and reuses the running libmetacall.
@@ -13,17 +37,8 @@ const runtimeKey = Symbol.for('metacall.node_loader');
 function openRuntime() {
   if (globalThis[runtimeKey] !== undefined)
     return globalThis[runtimeKey];
-  let paths;
-  try {
-    paths = require('./paths.json');
-  } catch (error) {
-    throw new Error(
-      `metacall: ${__dirname} has no paths.json; install the package that CMake prepares in a build ` +
-        `tree (npm install <build>/source/ports/node_port) or in an installed tree ` +
-        `(<prefix>/lib/node_modules/metacall)`);
-  }
   const runtime = { exports: {} };
-  process.dlopen(runtime, paths.runtime);
+  process.dlopen(runtime, runtimeLibrary());
   return runtime.exports;
 }
 
