@@ -118,7 +118,7 @@ int answer(void);
 int digits3(int a, int b, int c); /* 100a + 10b + c */
 int64_t digits4(int64_t a, int64_t b, int64_t c, int64_t d);
 double difference(double a, double b); /* a - b */
-void remember(int x); /* remembered() returns it */
+void remember(int x);                  /* remembered() returns it */
 int remembered(void);
 long digits5(long a, long b, long c, long d, long e); /* five: the generic call path */
 

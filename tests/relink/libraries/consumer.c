@@ -12,8 +12,14 @@ typedef int (*provider_function)(void);
 provider_function const consumer_table[] = {provider_value, 0};
 static volatile int table_index = 0;
 
-int consumer_call(void) { return provider_value(); }
+int consumer_call(void) {
+	return provider_value();
+}
 
-int consumer_read_counter(void) { return provider_counter; }
+int consumer_read_counter(void) {
+	return provider_counter;
+}
 
-int consumer_call_through_table(void) { return consumer_table[table_index](); }
+int consumer_call_through_table(void) {
+	return consumer_table[table_index]();
+}
