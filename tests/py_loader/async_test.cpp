@@ -151,4 +151,45 @@ TEST_F(PyAsync, DestroyRejectsACoroutineStillRunning) {
 	EXPECT_TRUE(is_error(settlement_.value(), "CancelledError"));
 }
 
+// A metacall future passed to Python is awaitable there, settled from another thread.
+TEST_F(PyAsync, AFuturePassedToPythonIsAwaitable) {
+	void *pending = metacall_future_create();
+	const ValuePtr keep(metacall_value_copy(pending));
+	const ValuePtr future = await("await_plus_one", {pending}, settlement_);
+	ASSERT_NE(future, nullptr) << last_error();
+	std::thread settler([&] {
+		std::this_thread::sleep_for(std::chrono::milliseconds(50));
+		EXPECT_EQ(metacall_future_resolve(keep.get(), metacall_value_create_long(41)), 0);
+	});
+	settler.join();
+	ASSERT_TRUE(settlement_.wait()) << "never settled";
+	EXPECT_TRUE(settlement_.resolved()) << describe(settlement_.value());
+	EXPECT_TRUE(is_long(settlement_.value(), 42)) << describe(settlement_.value());
+}
+
+TEST_F(PyAsync, AFutureSettledBeforeItIsAwaitedReturnsAtOnce) {
+	void *pending = metacall_future_create();
+	ASSERT_EQ(metacall_future_resolve(pending, metacall_value_create_long(1)), 0);
+	const ValuePtr future = await("await_plus_one", {pending}, settlement_);
+	ASSERT_NE(future, nullptr) << last_error();
+	ASSERT_TRUE(settlement_.wait()) << "never settled";
+	EXPECT_TRUE(is_long(settlement_.value(), 2)) << describe(settlement_.value());
+}
+
+TEST_F(PyAsync, ARejectedFutureRaisesWhereItIsAwaited) {
+	void *pending = metacall_future_create();
+	const ValuePtr keep(metacall_value_copy(pending));
+	const ValuePtr future = await("await_plus_one", {pending}, settlement_);
+	ASSERT_NE(future, nullptr) << last_error();
+	std::thread settler([&] {
+		std::this_thread::sleep_for(std::chrono::milliseconds(50));
+		EXPECT_EQ(metacall_future_reject(keep.get(), metacall_error_throw("KeyError", 0, nullptr, "missing")),
+		          0);
+	});
+	settler.join();
+	ASSERT_TRUE(settlement_.wait()) << "never settled";
+	EXPECT_FALSE(settlement_.resolved());
+	EXPECT_TRUE(is_error(settlement_.value(), "KeyError", "missing")) << describe(settlement_.value());
+}
+
 } // namespace

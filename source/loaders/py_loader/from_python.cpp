@@ -3,6 +3,7 @@
 #include "async_loop.h"
 #include "exceptions.h"
 #include "function_object.h"
+#include "future_object.h"
 #include "loader_state.h"
 #include "py_ref.h"
 #include "signature.h"
@@ -195,6 +196,8 @@ void *unsupported(PyObject *object) {
 		return exception_value(object);
 	if (PyCoro_CheckExact(object))
 		return future_of(object, state);
+	if (void *future = future_value_of(object))
+		return future;
 	if (PyCallable_Check(object))
 		return function_value(object, name_of(object), state);
 	return unsupported(object);

@@ -6,6 +6,7 @@
 //   list, tuple -> Array    dict -> Map (keys of any convertible type)
 //   a "metacall.pointer" capsule -> Pointer      metacall.Function -> its function value (shared)
 //   an exception object -> Exception (a returned exception, not a raised one)
+//   metacall.Future (future_object.h) -> its future value (shared)
 //   a coroutine -> Future, settled when it finishes on the loader's event loop (async_loop.h)
 //   any other callable -> Function (metacall_loader_function_value), callable from any thread
 //   anything else -> TypeError naming its type

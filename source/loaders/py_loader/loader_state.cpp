@@ -38,6 +38,7 @@ void LoaderState::stop() {
 		unload(*module);
 	forget_imported_modules();
 	search_path_.remove_all();
+	future_class_.reset(); // objects still alive keep it
 	current_state = nullptr;
 	PyErr_Clear();
 }

@@ -43,6 +43,8 @@ public:
 	FunctionRefs &functions() { return functions_; }
 	AsyncLoop &async_loop() { return async_loop_; }
 	ErrorTypes &error_types() { return error_types_; }
+	// metacall.Future (future_object.h), made on first use.
+	PyRef &future_class() { return future_class_; }
 
 private:
 	// Takes out of sys.modules what was imported from the loader's folders since start().
@@ -54,6 +56,7 @@ private:
 	FunctionRefs functions_;
 	AsyncLoop async_loop_;
 	ErrorTypes error_types_;
+	PyRef future_class_;
 	PyRef modules_at_start_; // a set of the names in sys.modules when the loader started
 };
 

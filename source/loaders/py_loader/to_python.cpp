@@ -3,6 +3,7 @@
 #include "buffer_loans.h"
 #include "exceptions.h"
 #include "function_object.h"
+#include "future_object.h"
 #include "py_ref.h"
 
 #include <metacall/metacall.h>
@@ -89,6 +90,8 @@ PyObject *unsupported(void *value) {
 	case METACALL_EXCEPTION:
 	case METACALL_THROWABLE:
 		return exception_object(value);
+	case METACALL_FUTURE:
+		return new_future_object(value);
 	default:
 		return unsupported(value);
 	}

@@ -6,7 +6,8 @@
 //   Pointer -> a capsule named "metacall.pointer" (None for a NULL address; comes back as a Pointer)
 //   Function -> metacall.Function (function_object.h)
 //   Exception, Throwable -> an exception object (exceptions.h), not raised
-//   Future, Class, Object -> TypeError
+//   Future -> metacall.Future, an awaitable (future_object.h)
+//   Class, Object -> TypeError
 // The GIL must be held.
 #ifndef PY_LOADER_TO_PYTHON_H
 #define PY_LOADER_TO_PYTHON_H

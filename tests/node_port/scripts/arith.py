@@ -23,3 +23,16 @@ async def slow_double(x):
 async def slow_fail(message):
     await asyncio.sleep(0.05)
     raise ValueError(message)
+
+
+async def await_plus_one(awaitable):
+    # A JS Promise arrives as an awaitable metacall.Future.
+    return (await awaitable) + 1
+
+
+async def await_error(awaitable):
+    try:
+        await awaitable
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return "not raised"

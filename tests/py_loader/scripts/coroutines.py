@@ -32,3 +32,8 @@ async def forever():
 async def thread_name():
     import threading
     return threading.current_thread().name
+
+
+async def await_plus_one(awaitable):
+    """`awaitable` is a metacall future: a metacall.Future."""
+    return (await awaitable) + 1
