@@ -1,4 +1,5 @@
 #include "js_calls.h"
+#include "js_string.h"
 
 #include "js_errors.h"
 #include "js_values.h"
@@ -307,13 +308,8 @@ void *function_from_js(LoaderState &state, napi_value fn) {
 	if (napi_get_named_property(env, fn, "length", &length_js) == napi_ok)
 		napi_get_value_uint32(env, length_js, &length);
 	std::string name;
-	if (napi_get_named_property(env, fn, "name", &name_js) == napi_ok) {
-		size_t size = 0;
-		if (napi_get_value_string_utf8(env, name_js, nullptr, 0, &size) == napi_ok) {
-			name.resize(size);
-			napi_get_value_string_utf8(env, name_js, name.data(), size + 1, &size);
-		}
-	}
+	if (napi_get_named_property(env, fn, "name", &name_js) == napi_ok)
+		read_js_string(env, name_js, name);
 	metacall_loader_function description{};
 	description.name = name.c_str();
 	description.data = state.add_function(fn);

@@ -1,4 +1,5 @@
 #include "js_errors.h"
+#include "js_string.h"
 
 #include "loader_state.h"
 
@@ -16,10 +17,8 @@ std::string text_of(napi_env env, napi_value value) {
 		napi_get_and_clear_last_exception(env, &ignored);
 		return "";
 	}
-	size_t length = 0;
-	napi_get_value_string_utf8(env, text, nullptr, 0, &length);
-	std::string result(length, '\0');
-	napi_get_value_string_utf8(env, text, result.data(), length + 1, &length);
+	std::string result;
+	read_js_string(env, text, result);
 	return result;
 }
 

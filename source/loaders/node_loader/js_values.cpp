@@ -1,4 +1,5 @@
 #include "js_values.h"
+#include "js_string.h"
 
 #include "js_calls.h"
 #include "js_errors.h"
@@ -62,12 +63,10 @@ napi_value map_to_js(LoaderState &state, void *value) {
 }
 
 void *string_from_js(napi_env env, napi_value js) {
-	size_t length = 0;
-	if (napi_get_value_string_utf8(env, js, nullptr, 0, &length) != napi_ok)
+	std::string text;
+	if (!read_js_string(env, js, text))
 		return type_error("cannot read a JS string");
-	std::string text(length, '\0');
-	napi_get_value_string_utf8(env, js, text.data(), length + 1, &length);
-	return metacall_value_create_string(text.data(), length);
+	return metacall_value_create_string(text.data(), text.size());
 }
 
 void *bigint_from_js(napi_env env, napi_value js) {

@@ -1,4 +1,5 @@
 #include "modules.h"
+#include "js_string.h"
 
 #include "js_errors.h"
 
@@ -23,11 +24,8 @@ napi_value string_array(napi_env env, const std::vector<std::string> &texts) {
 }
 
 std::string text_of(napi_env env, napi_value js) {
-	size_t length = 0;
-	if (napi_get_value_string_utf8(env, js, nullptr, 0, &length) != napi_ok)
-		return "";
-	std::string text(length, '\0');
-	napi_get_value_string_utf8(env, js, text.data(), length + 1, &length);
+	std::string text;
+	read_js_string(env, js, text);
 	return text;
 }
 

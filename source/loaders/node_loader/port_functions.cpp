@@ -1,4 +1,5 @@
 #include "port_functions.h"
+#include "js_string.h"
 
 #include "js_calls.h"
 #include "js_values.h"
@@ -50,14 +51,10 @@ napi_value throw_last_error(napi_env env, const std::string &what) {
 
 // The string argument `value`, or false with a TypeError pending naming `what`.
 bool string_argument(napi_env env, napi_value value, const char *what, std::string &out) {
-	size_t length = 0;
-	if (value == nullptr || napi_get_value_string_utf8(env, value, nullptr, 0, &length) != napi_ok) {
-		napi_throw_type_error(env, nullptr, (std::string("metacall: ") + what + " must be a string").c_str());
-		return false;
-	}
-	out.resize(length);
-	napi_get_value_string_utf8(env, value, out.data(), length + 1, &length);
-	return true;
+	if (read_js_string(env, value, out))
+		return true;
+	napi_throw_type_error(env, nullptr, (std::string("metacall: ") + what + " must be a string").c_str());
+	return false;
 }
 
 // The node loader working in this environment, or nullptr with an Error pending.

@@ -3,6 +3,7 @@
 // and reports failures on the calling thread, where the core reads them.
 #include "bootstrap_js.h"
 #include "js_calls.h"
+#include "js_string.h"
 #include "loader_state.h"
 #include "modules.h"
 #include "node_runtime.h"
@@ -234,13 +235,12 @@ napi_value host(napi_env env, napi_callback_info info) {
 // Node loads an addon, which gets its Node-API and libuv imports bound to the libnode loaded apart
 // (dlopen'ed RTLD_LOCAL they would bind to the process's own Node). Node then opens the same copy.
 napi_value relink_addon(napi_env env, napi_callback_info info) {
-	size_t argc = 1, length = 0;
+	size_t argc = 1;
 	napi_value filename = nullptr;
+	std::string path;
 	napi_get_cb_info(env, info, &argc, &filename, nullptr, nullptr);
-	if (argc < 1 || napi_get_value_string_utf8(env, filename, nullptr, 0, &length) != napi_ok)
-		return nullptr; // not a path: process.dlopen reports it
-	std::string path(length, '\0');
-	napi_get_value_string_utf8(env, filename, path.data(), length + 1, &length);
+	if (argc < 1 || !read_js_string(env, filename, path))
+		return nullptr;                                         // not a path: process.dlopen reports it
 	void *addon = dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL); // kept: Node keeps the addon loaded
 	if (addon == nullptr)
 		return nullptr; // process.dlopen reports why
