@@ -2,6 +2,7 @@
 #include "js_string.h"
 
 #include "js_errors.h"
+#include "js_scalars.h"
 #include "js_values.h"
 #include "loader_state.h"
 
@@ -24,15 +25,19 @@ namespace {
 // Arguments converted to JS: on the stack for the usual few.
 class JsArguments {
 public:
-	// False with a JS exception pending when an argument cannot be converted.
-	bool convert(LoaderState &state, void *args[], size_t size) {
+	// False with a JS exception pending when an argument cannot be converted. `scalars`, when
+	// given, holds the scalar arguments read on the calling thread (js_scalars.h).
+	bool convert(LoaderState &state, void *args[], size_t size, const ScalarArguments *scalars) {
 		if (size > kInline) {
 			heap_.resize(size);
 			data_ = heap_.data();
 		}
-		for (size_t i = 0; i < size; ++i)
-			if ((data_[i] = to_js(state, args[i])) == nullptr)
+		for (size_t i = 0; i < size; ++i) {
+			if (scalars != nullptr && (*scalars)[i].kind != Scalar::Kind::none)
+				data_[i] = scalar_to_js(state.env(), (*scalars)[i]);
+			else if ((data_[i] = to_js(state, args[i])) == nullptr)
 				return false;
+		}
 		return true;
 	}
 	const napi_value *data() const { return data_; }
@@ -45,10 +50,11 @@ private:
 };
 
 // Calls `function`: true with its JS result, or false with the exception pending.
-bool call_function(LoaderState &state, JsFunction *function, void *args[], size_t size, napi_value *result) {
+bool call_function(LoaderState &state, JsFunction *function, void *args[], size_t size,
+                   const ScalarArguments *scalars, napi_value *result) {
 	JsArguments arguments;
 	napi_value callee = nullptr;
-	return arguments.convert(state, args, size) &&
+	return arguments.convert(state, args, size, scalars) &&
 	       napi_get_reference_value(state.env(), function->ref, &callee) == napi_ok &&
 	       state.call(callee, size, arguments.data(), result);
 }
@@ -234,16 +240,19 @@ napi_value call_from_js(LoaderState &state, void *function, const napi_value *ar
 	return js;
 }
 
-void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size) {
+void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size,
+                const ScalarArguments &scalars, Scalar &scalar_result) {
 	napi_value result = nullptr;
-	if (!call_function(state, function, args, size, &result))
+	if (!call_function(state, function, args, size, &scalars, &result))
 		return throwable_from_pending(state);
+	if (scalar_from_js(state.env(), result, scalar_result))
+		return nullptr;
 	return from_js(state, result);
 }
 
 void await_js(LoaderState &state, JsFunction *function, void *args[], size_t size, void *future) {
 	napi_value result = nullptr;
-	if (!call_function(state, function, args, size, &result)) {
+	if (!call_function(state, function, args, size, nullptr, &result)) {
 		settle(future, false, throwable_from_pending(state));
 		return;
 	}

@@ -5,7 +5,9 @@
 // woken through a thread-safe function, and the caller waits: it spins briefly (a round trip is a
 // few microseconds when both threads are awake) and then sleeps, so an idle caller burns no CPU.
 // The owner, once woken, keeps polling the queue for a short while after it empties, so a thread
-// making call after call does not pay for waking it every time.
+// making call after call does not pay for waking it every time. The spinning caller hands its
+// work over through a single slot rather than the locked queue: each cache line that crosses
+// between the two cores costs a round trip's worth of time.
 #ifndef NODE_LOADER_OWNER_H
 #define NODE_LOADER_OWNER_H
 
@@ -54,13 +56,22 @@ private:
 	bool run_erased(void (*work)(void *), void *data);
 	// Queues `task`; true when the owner had to be woken.
 	bool push(Task *task);
+	// Hands `task` to a polling owner through slot_; false when it cannot (then push it).
+	bool hand(Task *task);
+	void wake();
+	// Runs a task taken from the queue or the slot (drops it once the owner is closed).
+	void run_task(Task *task);
 	static void finish(Task *task, int state);
 
-	std::mutex mutex_;
+	// Cache lines apart: what the caller writes (the slot; the count of spinners, which only
+	// callers touch) and what the owner polls must not share a line, or each poll costs a miss.
+	// The spinning caller's task, for an owner that polls: one cache line to read, no lock.
+	alignas(64) std::atomic<Task *> slot_{nullptr};
+	alignas(64) std::atomic<int> spinning_callers_{0};
+	alignas(64) std::mutex mutex_;
 	std::vector<Task *> queue_;
-	std::atomic<size_t> queued_{0};
+	alignas(64) std::atomic<size_t> queued_{0};
 	std::atomic<bool> listening_{false}; // the owner is draining: a push needs no wake-up
-	std::atomic<int> spinning_callers_{0};
 	napi_threadsafe_function wake_ = nullptr;
 	std::atomic<bool> open_{false};
 	bool spin_ = false;

@@ -3,6 +3,7 @@
 // and reports failures on the calling thread, where the core reads them.
 #include "bootstrap_js.h"
 #include "js_calls.h"
+#include "js_scalars.h"
 #include "js_string.h"
 #include "loader_state.h"
 #include "modules.h"
@@ -114,9 +115,12 @@ int discover(void *loader, void *module, metacall_loader_define define, void *sc
 
 void *invoke(void *loader, void *function, void *args[], size_t size) {
 	LoaderState &state = state_of(loader);
+	// Scalars cross by value, read and made here on the calling thread (js_scalars.h).
+	const ScalarArguments scalars(args, size);
+	Scalar scalar_result;
 	void *result = nullptr;
 	auto work = [&](std::string &) {
-		result = invoke_js(state, static_cast<JsFunction *>(function), args, size);
+		result = invoke_js(state, static_cast<JsFunction *>(function), args, size, scalars, scalar_result);
 		return true;
 	};
 	if (!on_owner(state, work)) {
@@ -124,7 +128,7 @@ void *invoke(void *loader, void *function, void *args[], size_t size) {
 		return metacall_error_throw("LoaderError", 0, nullptr, "%s",
 		                            metacall_error_last(&error) == 0 ? error.message : "the call failed");
 	}
-	return result;
+	return result != nullptr ? result : scalar_value(scalar_result);
 }
 
 int await(void *loader, void *function, void *args[], size_t size, void *future) {
