@@ -207,7 +207,8 @@ void *on_future_rejected(void *result, void *data) {
 
 } // namespace
 
-napi_value call_from_js(LoaderState &state, void *function, const napi_value *argv, size_t argc) {
+napi_value call_from_js(LoaderState &state, void *function, const napi_value *argv, size_t argc,
+                        const Refetch &refetch) {
 	napi_env env = state.env();
 	// Converted on the stack for the usual few arguments: this is every call's path from JS.
 	constexpr size_t kInline = 8;
@@ -221,6 +222,9 @@ napi_value call_from_js(LoaderState &state, void *function, const napi_value *ar
 	for (size_t i = 0; i < argc; ++i)
 		args[i] = from_js(state, argv[i]);
 	void *result = metacallfv_s(function, args, argc);
+	if (result == nullptr && refetch.again != nullptr) // refused before it ran: maybe unloaded
+		if (void *other = refetch.again(refetch.context))
+			result = metacallfv_s(other, args, argc);
 	for (size_t i = 0; i < argc; ++i)
 		metacall_value_destroy(args[i]);
 	if (result == nullptr) { // the call could not be made (the core recorded why)

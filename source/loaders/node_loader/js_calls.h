@@ -24,10 +24,18 @@ void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t s
 // awaiting a returned promise.
 void await_js(LoaderState &state, JsFunction *function, void *args[], size_t size, void *future);
 
+// When the core refuses to call a function (it returned NULL before running anything, say for a
+// function since unloaded): `again(context)` gives another function to call instead, or nullptr.
+struct Refetch {
+	void *(*again)(void *context) = nullptr;
+	void *context = nullptr;
+};
+
 // Calls the core's function `function` (borrowed) with JS arguments and gives its result to JS:
 // a converted value, or nullptr with a JS exception pending (the error of a throwable result, or
 // why the call could not be made). Inside a callback from JS.
-napi_value call_from_js(LoaderState &state, void *function, const napi_value *argv, size_t argc);
+napi_value call_from_js(LoaderState &state, void *function, const napi_value *argv, size_t argc,
+                        const Refetch &refetch = {});
 
 // A JS function that calls the function value `value` (borrowed; the JS function keeps a copy).
 napi_value function_to_js(LoaderState &state, void *value);

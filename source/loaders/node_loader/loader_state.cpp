@@ -264,6 +264,7 @@ void LoaderState::stop() {
 }
 
 void LoaderState::release_all() {
+	function_names_.clear();
 	reject_pending_promises(*this);
 	running_.store(false);
 	// The core may still hold functions and modules (their memory stays until the state goes);

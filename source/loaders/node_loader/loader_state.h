@@ -13,6 +13,7 @@
 
 #include "embedder_entry.h"
 #include "environment.h"
+#include "function_names.h"
 
 #include <node_api.h>
 
@@ -81,6 +82,7 @@ public:
 	void release_function(JsFunction *function);
 	std::vector<std::string> &execution_paths() { return execution_paths_; }
 	std::unordered_map<JsModule *, std::unique_ptr<JsModule>> &modules() { return modules_; }
+	FunctionNames &function_names() { return function_names_; }
 
 private:
 	void own_thread_main(std::string main_script);
@@ -116,6 +118,7 @@ private:
 	std::vector<std::string> execution_paths_;
 	std::unordered_map<JsModule *, std::unique_ptr<JsModule>> modules_;
 	std::unordered_map<JsFunction *, std::unique_ptr<JsFunction>> functions_;
+	FunctionNames function_names_; // the port's metacall(name, ...)
 };
 
 } // namespace node_loader

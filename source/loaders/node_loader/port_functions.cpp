@@ -1,4 +1,5 @@
 #include "port_functions.h"
+#include "function_names.h"
 #include "js_string.h"
 
 #include "js_calls.h"
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace node_loader {
@@ -105,16 +107,40 @@ napi_value stop(napi_env, napi_callback_info) {
 napi_value call(napi_env env, napi_callback_info info) {
 	CallbackArguments args(env, info);
 	LoaderState *state = loader_in(env);
-	std::string name;
-	if (state == nullptr ||
-	    !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the function name", name))
+	if (state == nullptr)
 		return nullptr;
-	void *function = metacall_function(name.c_str());
-	if (function == nullptr) {
-		napi_throw_error(env, nullptr, ("metacall: no function '" + name + "' is loaded").c_str());
+	// The name in one pass on the stack: the usual short name costs no length query, no allocation.
+	char short_name[128];
+	size_t length = 0;
+	std::string long_name;
+	if (args.size() == 0 ||
+	    napi_get_value_string_utf8(env, args[0], short_name, sizeof short_name, &length) != napi_ok) {
+		napi_throw_type_error(env, nullptr, "metacall: the function name must be a string");
 		return nullptr;
 	}
-	return call_from_js(*state, function, args.data() + 1, args.size() - 1);
+	std::string_view name(short_name, length);
+	if (length == sizeof short_name - 1) { // maybe cut short
+		read_js_string(env, args[0], long_name);
+		name = long_name;
+	}
+	FunctionNames &names = state->function_names();
+	void *function = names.function(name);
+	if (function == nullptr) {
+		const std::string message = "metacall: no function '" + std::string(name) + "' is loaded";
+		napi_throw_error(env, nullptr, message.c_str());
+		return nullptr;
+	}
+	struct Lookup {
+		FunctionNames &names;
+		std::string_view name;
+	} lookup{names, name};
+	const Refetch again{[](void *context) {
+		                    auto *lookup = static_cast<Lookup *>(context);
+		                    lookup->names.forget(lookup->name);
+		                    return lookup->names.function(lookup->name);
+	                    },
+	                    &lookup};
+	return call_from_js(*state, function, args.data() + 1, args.size() - 1, again);
 }
 
 // The file names of `paths` (a string or an array of strings), or false with a TypeError pending.

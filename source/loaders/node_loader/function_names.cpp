@@ -1,0 +1,34 @@
+#include "function_names.h"
+
+#include <metacall/metacall.h>
+#include <metacall/metacall_value.h>
+
+namespace node_loader {
+
+void FunctionNames::DestroyValue::operator()(void *value) const {
+	metacall_value_destroy(value);
+}
+
+void *FunctionNames::function(std::string_view name) {
+	auto found = values_.find(name);
+	if (found != values_.end())
+		return metacall_value_to_function(found->second.get());
+	const std::string key(name);
+	void *function = metacall_function(key.c_str());
+	if (function == nullptr)
+		return nullptr;
+	std::unique_ptr<void, DestroyValue> value(metacall_value_create_function(function));
+	if (value == nullptr)
+		return function; // not kept: the next call looks it up again
+	if (values_.size() >= kMaxEntries)
+		values_.clear();
+	return metacall_value_to_function(values_.emplace(key, std::move(value)).first->second.get());
+}
+
+void FunctionNames::forget(std::string_view name) {
+	auto found = values_.find(name);
+	if (found != values_.end())
+		values_.erase(found);
+}
+
+} // namespace node_loader
