@@ -8,6 +8,7 @@ packages=(
 	libgtest-dev libbenchmark-dev nlohmann-json3-dev      # tests and benchmarks
 	libffi-dev                                            # the c loader
 	python3 python3-dev libpython3.11                     # the py loader (Debian's CPython 3.11)
+	python3-venv python3-pip python3-setuptools python3-pytest # the py port: its package, its tests
 	# the node loader: libnode's shared-library dependencies, and the JS packages libnode reads
 	# at their fixed /usr/share/nodejs paths. libnode itself cannot be installed beside the
 	# machine's own Node (the `nodejs` package clashes): scripts/fetch-libnode.sh unpacks it into

@@ -1,13 +1,15 @@
-"""The py port's tests, one behaviour per case, each run in its own process by CTest, inside
-Debian's python3 (a venv made from /usr/bin/python3 with the build tree's package installed):
-    python port_test.py <case> [npm folder]
-The working directory is tests/py_port/scripts (mylib.js)."""
+"""The py port's tests (pytest), one behaviour per test. CTest runs each test in a process of its
+own (libmetacall starts once per process), inside Debian's python3: a venv made from
+/usr/bin/python3 with the build tree's package installed:
+    python -m pytest port_test.py::test_<name>
+The working directory is tests/py_port/scripts (mylib.js); NPM_FOLDER names the folder into
+which a fixture npm-installed semver."""
 import asyncio
 import os
 import sys
 import threading
 
-NPM_FOLDER = sys.argv[2] if len(sys.argv) > 2 else None
+import pytest
 
 
 def libpythons_mapped():
@@ -15,21 +17,20 @@ def libpythons_mapped():
         return {line.split()[-1] for line in maps if "libpython" in line}
 
 
-def load_mylib():
+@pytest.fixture
+def metacall():
     import metacall
     metacall.metacall_load_from_file("node", ["mylib.js"])
     return metacall
 
 
-def test_python_calls_js_add():
-    metacall = load_mylib()
+def test_python_calls_js_add(metacall):
     assert metacall.metacall("add", 2, 3) == 5
     assert metacall.metacall("add", "a", "b") == "ab"
     assert metacall.metacall("add", 0.5, 0.25) == 0.75
 
 
-def test_js_calls_python_callback():
-    metacall = load_mylib()
+def test_js_calls_python_callback(metacall):  # Python -> JS -> Python
     seen = []
 
     def callback(x):
@@ -40,56 +41,50 @@ def test_js_calls_python_callback():
     assert seen == [20]
 
 
-def test_python_calls_returned_js_function():
-    metacall = load_mylib()
+def test_python_calls_returned_js_function(metacall):
     add_ten = metacall.metacall("make_adder", 10)
     assert callable(add_ten)
     assert add_ten(5) == 15
 
 
-def test_js_type_error_is_raised_as_type_error():
-    metacall = load_mylib()
-    try:
+def test_js_type_error_is_raised_as_type_error(metacall):
+    with pytest.raises(TypeError) as caught:
         metacall.metacall("throw_type_error")
-    except TypeError as error:
-        assert "null" in str(error), str(error)
-        assert "throw_type_error" in error.stack and "mylib.js" in error.stack, error.stack
-    else:
-        raise AssertionError("no exception")
+    assert "null" in str(caught.value)
+    assert "throw_type_error" in caught.value.stack and "mylib.js" in caught.value.stack
 
 
-def test_js_custom_error_keeps_its_name_message_and_stack():
-    metacall = load_mylib()
-    try:
+def test_js_custom_error_keeps_its_name_message_and_stack(metacall):
+    with pytest.raises(RuntimeError) as caught:  # names Python has no builtin for
         metacall.metacall("throw_custom", "age must be positive")
-    except Exception as error:
-        assert type(error).__name__ == "ValidationError", type(error)
-        assert str(error) == "age must be positive", str(error)
-        assert "throw_custom" in error.stack and "mylib.js" in error.stack, error.stack
-        assert any("mylib.js" in note for note in error.__notes__)
-    else:
-        raise AssertionError("no exception")
+    error = caught.value
+    assert type(error).__name__ == "ValidationError"
+    assert str(error) == "age must be positive"
+    assert "throw_custom" in error.stack and "mylib.js" in error.stack
+    assert any("mylib.js" in note for note in error.__notes__)
 
 
-def test_async_js_function_is_awaited():
-    metacall = load_mylib()
-
+def test_async_js_function_is_awaited(metacall):
     async def main():
         results = await asyncio.gather(*(metacall.metacall_await("triple_later", i) for i in range(5)))
-        assert results == [0, 3, 6, 9, 12], results
-        try:
+        assert results == [0, 3, 6, 9, 12]
+        with pytest.raises(RuntimeError) as caught:
             await metacall.metacall_await("reject_later", "too late")
-        except RangeError_or_runtime() as error:
-            assert type(error).__name__ == "RangeError" and str(error) == "too late", repr(error)
-        else:
-            raise AssertionError("no rejection")
+        assert type(caught.value).__name__ == "RangeError" and str(caught.value) == "too late"
         assert await metacall.metacall_await("add", 1, 2) == 3  # a plain function settles at once
 
     asyncio.run(main())
 
 
-def RangeError_or_runtime():
-    return RuntimeError  # labels Python has no builtin for become RuntimeError subclasses
+def test_python_coroutine_is_awaited_by_js(metacall):
+    async def forty_one():
+        await asyncio.sleep(0.01)
+        return 41
+
+    async def main():
+        return await metacall.metacall_await("await_plus_one", forty_one())
+
+    assert asyncio.run(main()) == 42
 
 
 def test_import_hook_loads_js_file():
@@ -102,7 +97,8 @@ def test_import_hook_loads_js_file():
 
 
 def test_npm_package_is_imported():
-    sys.path.append(NPM_FOLDER)  # <folder>/node_modules/semver
+    folder = os.environ["NPM_FOLDER"]
+    sys.path.append(folder)  # <folder>/node_modules/semver
     import metacall
     import semver
     # The core checks the count against the declared parameters (options included): pass them.
@@ -110,12 +106,11 @@ def test_npm_package_is_imported():
     assert semver.valid("not a version", None) is None
     assert semver.satisfies("1.2.3", "^1.0.0", None) is True
     assert semver.major("4.5.6", None) == 4
-    metacall.metacall_load_from_package("node", os.path.join(NPM_FOLDER, "node_modules", "semver"))
+    metacall.metacall_load_from_package("node", os.path.join(folder, "node_modules", "semver"))
     assert metacall.metacall("minor", "4.5.6", None) == 5
 
 
-def test_four_threads_call_js_at_once():
-    metacall = load_mylib()
+def test_four_threads_call_js_at_once(metacall):
     failures = []
 
     def work(thread):
@@ -134,13 +129,13 @@ def test_four_threads_call_js_at_once():
 
 def test_no_second_libpython_is_mapped():
     before = libpythons_mapped()
-    metacall = load_mylib()
+    import metacall
+    metacall.metacall_load_from_file("node", ["mylib.js"])
     assert metacall.metacall("add", 1, 1) == 2
-    assert libpythons_mapped() == before, libpythons_mapped() - before
+    assert libpythons_mapped() == before
 
 
-def test_bytes_cross_both_ways():
-    metacall = load_mylib()
+def test_bytes_cross_both_ways(metacall):
     assert metacall.metacall("byte_sum", b"\x01\x02\x03") == 6
     assert metacall.metacall("byte_sum", bytearray(b"\x05" * 10)) == 50
     view = metacall.metacall("filled_bytes", 1024, 7)
@@ -148,11 +143,10 @@ def test_bytes_cross_both_ways():
     assert bytes(view) == b"\x07" * 1024
 
 
-def test_inspect_lists_loaded_functions():
-    metacall = load_mylib()
+def test_inspect_lists_loaded_functions(metacall):
     inspected = metacall.metacall_inspect()
     names = {f["name"] for handle in inspected["node"] for f in handle["scope"]["funcs"]}
-    assert {"add", "call_back", "triple_later"} <= names, names
+    assert {"add", "call_back", "triple_later"} <= names
 
 
 def test_load_from_memory():
@@ -174,17 +168,11 @@ def test_pumped_node_runs_on_the_python_thread():
     assert asyncio.run(main()) == [0, 3, 6]
 
 
-def test_unknown_function_raises():
-    metacall = load_mylib()
-    try:
+def test_unknown_function_raises(metacall):
+    with pytest.raises(Exception, match="no_such_function"):
         metacall.metacall("no_such_function")
-    except Exception as error:
-        assert "no_such_function" in str(error), str(error)
-    else:
-        raise AssertionError("no exception")
 
 
-if __name__ == "__main__":
-    case = globals()["test_" + sys.argv[1]]
-    case()
-    print(f"{sys.argv[1]}: ok")
+def test_wrong_argument_count_raises_naming_the_function(metacall):
+    with pytest.raises(Exception, match="add"):
+        metacall.metacall("add", 1)

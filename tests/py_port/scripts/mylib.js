@@ -19,10 +19,11 @@ async function reject_later(message) {
   await null;
   throw new RangeError(message);
 }
+async function await_plus_one(promise) { return (await promise) + 1; }
 function filled_bytes(size, byte) { return Buffer.alloc(size, byte); }
 function byte_sum(buffer) { return buffer.reduce((sum, b) => sum + b, 0); }
 
 module.exports = {
   add, call_back, make_adder, throw_type_error, throw_custom, triple_later, reject_later,
-  filled_bytes, byte_sum,
+  await_plus_one, filled_bytes, byte_sum,
 };
