@@ -32,3 +32,6 @@ run node_handoff_benchmark raw_threadsafe_call_sleep --real-time
 echo "### node start-up (median of 10 fresh processes)"
 echo
 "$build/bin/node_startup" 10
+echo
+# The ports side by side with node-calls-python (npm), each measurement in a process of its own.
+python3 benchmarks/ports/run.py "$build"

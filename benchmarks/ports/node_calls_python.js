@@ -1,44 +1,72 @@
-// Nanoseconds per call of Node -> Python add(a, b) through require('metacall') (in this `node`,
-// host mode). Prints one line per measurement; node-calls-python too when it is installed.
-//   NODE_PATH=<folder with node_modules/metacall> node benchmarks/node_port_benchmark.js [calls]
+// One measurement of Node -> Python add(a, b) (benchmarks/ports/python_add.py), in this `node`; run.py
+// runs each mode in processes of its own and compares them.
+//   node node_calls_python.js <mode> <calls>
+// modes: metacall-name      require('metacall'): metacall('add', a, b)
+//        metacall-function  require('metacall'): the function of require('./python_add.py')
+//        ncp-sync           node-calls-python: py.callSync(module, 'add', a, b)
+//        ncp-async          node-calls-python: await py.call(module, 'add', a, b)
+// Prints {"mode": ..., "ns": <ns per call>}.
 'use strict';
 
-const calls = Number(process.argv[2] || 1e6);
+const path = require('path');
 
-function measure(label, fn) {
+const [mode, callsText] = process.argv.slice(2);
+const calls = Number(callsText || 1e6);
+const script = path.join(__dirname, 'python_add.py');
+
+// The sum checks that every call ran (and keeps the JIT from dropping them).
+function check(sum, count) {
+  if (sum !== (count * (count - 1)) / 2 + count) throw new Error(`${mode}: wrong sum ${sum}`);
+}
+
+function measure(fn) {
   for (let i = 0; i < 1e4; ++i) fn(i, 1); // warm up
   const start = process.hrtime.bigint();
   let sum = 0;
   for (let i = 0; i < calls; ++i) sum += fn(i, 1);
   const ns = Number(process.hrtime.bigint() - start) / calls;
-  if (sum !== (calls * (calls - 1)) / 2 + calls) throw new Error(`${label}: wrong sum ${sum}`);
-  console.log(`${label}: ${ns.toFixed(1)} ns/call (${calls} calls)`);
+  check(sum, calls);
+  return ns;
 }
 
-const { metacall, metacall_load_from_memory } = require('metacall');
-metacall_load_from_memory('py', 'def add(a, b):\n    return a + b\n');
-measure('metacall port   Node -> Python add(a, b) by name', (a, b) => metacall('add', a, b));
-const { add } = require('metacall').metacall_load_from_file_export('py', [writeModule()]);
-measure('metacall port   Node -> Python add(a, b) handle fn', add);
-
-let nodecallspython = null;
-try {
-  nodecallspython = require('node-calls-python');
-} catch (error) {
-  console.log('node-calls-python: not installed, skipped');
-}
-if (nodecallspython) {
-  const py = nodecallspython.interpreter;
-  const module = py.importSync(writeModule());
-  measure('node-calls-python Node -> Python add(a, b)', (a, b) => py.callSync(module, 'add', a, b));
+async function measureAsync(fn) {
+  for (let i = 0; i < 1e3; ++i) await fn(i, 1);
+  const start = process.hrtime.bigint();
+  let sum = 0;
+  for (let i = 0; i < calls; ++i) sum += await fn(i, 1);
+  const ns = Number(process.hrtime.bigint() - start) / calls;
+  check(sum, calls);
+  return ns;
 }
 
-function writeModule() {
-  const fs = require('fs');
-  const os = require('os');
-  const path = require('path');
-  const file = path.join(os.tmpdir(), `metacall_bench_add_${process.pid}.py`);
-  fs.writeFileSync(file, 'def add(a, b):\n    return a + b\n');
-  process.on('exit', () => fs.rmSync(file, { force: true }));
-  return file;
+async function main() {
+  switch (mode) {
+    case 'metacall-name': {
+      const { metacall, metacall_load_from_file } = require('metacall');
+      metacall_load_from_file('py', [script]);
+      return measure((a, b) => metacall('add', a, b));
+    }
+    case 'metacall-function': {
+      require('metacall');
+      const { add } = require(script);
+      return measure(add);
+    }
+    case 'ncp-sync':
+    case 'ncp-async': {
+      const py = require('node-calls-python').interpreter;
+      const module = py.importSync(script);
+      return mode === 'ncp-sync' ? measure((a, b) => py.callSync(module, 'add', a, b))
+                                 : measureAsync((a, b) => py.call(module, 'add', a, b));
+    }
+    default:
+      throw new Error(`unknown mode '${mode}'`);
+  }
 }
+
+main().then((ns) => {
+  console.log(JSON.stringify({ mode, ns }));
+  process.exit(0); // node-calls-python's interpreter keeps no handle open, but be sure
+}, (error) => {
+  console.error(error);
+  process.exit(1);
+});

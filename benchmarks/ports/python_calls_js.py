@@ -1,37 +1,66 @@
-"""ns per call of Python -> JS add(a, b) through the port; run in tests/py_port/scripts:
-    python benchmark_add.py [calls] [--pump]
---pump: metacall_pump("node") first, so Node runs on this thread (no handoff per call)."""
+"""One measurement of Python -> JS add(a, b) (benchmarks/node/add.js) through the py port, in
+this python; run.py runs each mode in processes of its own and compares them.
+    python python_calls_js.py <mode> <calls>
+modes: name              metacall.metacall("add", a, b), Node on the loader's own thread
+       function          the function of `from add.js import add` (import hook), same thread
+       name-pumped       metacall("add", a, b) after metacall_pump("node"): Node on this thread
+       empty-loop        the loop alone (its cost is in every figure above)
+Prints {"mode": ..., "ns": <ns per call>}."""
+import json
+import os
 import sys
 import time
 
-import metacall
-
-CALLS = int(next((a for a in sys.argv[1:] if a.isdigit()), 100_000))
-if "--pump" in sys.argv:
-    metacall.metacall_pump("node")
-metacall.metacall_load_from_file("node", ["mylib.js"])
-from mylib.js import add  # noqa: E402  (through the import hook: a metacall.Function)
+MODE = sys.argv[1]
+CALLS = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+ADD_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "node", "add.js")
 
 
-def by_name(calls):
-    call = metacall.metacall
-    for i in range(calls):
-        call("add", i, 1)
-
-
-def by_function(calls):
-    for i in range(calls):
-        add(i, 1)
-
-
-def empty_loop(calls):
-    for i in range(calls):
-        pass
-
-
-for label, run in (("metacall('add', i, 1)", by_name), ("from mylib.js import add; add(i, 1)", by_function),
-                   ("empty Python loop", empty_loop)):
+def timed(run):
     run(1000)  # warm up: Node's JIT, the handoff
-    best = min(timed for timed in ((lambda: (lambda s: (run(CALLS), time.perf_counter_ns() - s)[1])(
-        time.perf_counter_ns()))() for _ in range(3)))
-    print(f"{label}: {best / CALLS:.0f} ns per call (best of 3 runs of {CALLS})")
+    best = None
+    for _ in range(3):  # best of 3: a stray interruption does not count
+        start = time.perf_counter_ns()
+        run(CALLS)
+        elapsed = time.perf_counter_ns() - start
+        best = elapsed if best is None else min(best, elapsed)
+    return best / CALLS
+
+
+def main():
+    if MODE == "empty-loop":
+        def loop(calls):
+            for i in range(calls):
+                pass
+        return timed(loop)
+    import metacall
+    if MODE == "name-pumped":
+        metacall.metacall_pump("node")
+    if MODE == "function":
+        sys.path.insert(0, os.path.dirname(ADD_JS))
+        from add.js import add  # noqa: E402  (the import hook: a function of the module)
+
+        def run(calls):
+            total = 0
+            for i in range(calls):
+                total += add(i, 1)
+            check(total, calls)
+    elif MODE in ("name", "name-pumped"):
+        metacall.metacall_load_from_file("node", [ADD_JS])
+        call = metacall.metacall
+
+        def run(calls):
+            total = 0
+            for i in range(calls):
+                total += call("add", i, 1)
+            check(total, calls)
+    else:
+        raise SystemExit(f"unknown mode '{MODE}'")
+    return timed(run)
+
+
+def check(total, calls):  # every call ran and returned the right sum
+    if total != calls * (calls - 1) // 2 + calls:
+        raise SystemExit(f"{MODE}: wrong sum {total}")
+
+print(json.dumps({"mode": MODE, "ns": main()}))

@@ -1,0 +1,3 @@
+# The function the Node -> Python benchmarks call.
+def add(a, b):
+    return a + b
