@@ -1,6 +1,6 @@
 // A C host runs libmetacall; a Python file its py loader loads does `import metacall` and calls a
-// host function registered from C through the port (own mode: the port reuses the running library
-// and loader).
+// host function registered from C, and a JS function, through the port (own mode: the port reuses the running
+// library and loader).
 #include <metacall/metacall.h>
 
 #include <gtest/gtest.h>
@@ -26,6 +26,17 @@ TEST(PyPortCHost, ScriptImportsMetacallAndCallsHostFunction) {
 	EXPECT_EQ(metacall_value_to_long(result), 42);
 	metacall_value_destroy(result);
 	metacall_value_destroy(args[0]);
+
+	// Another loader's function, through the port: a JS function the host loaded.
+	const char js[] = "module.exports = { js_twice: (x) => 2 * x };";
+	ASSERT_EQ(metacall_load_from_memory("node", js, sizeof js, nullptr), 0);
+	void *twice_args[] = {metacall_value_create_long(21)};
+	void *twice = metacallv_s("js_twice_through_port", twice_args, 1);
+	metacall_value_destroy(twice_args[0]);
+	ASSERT_NE(twice, nullptr);
+	ASSERT_EQ(metacall_value_id(twice), METACALL_DOUBLE) << metacall_value_type_name(twice);
+	EXPECT_EQ(metacall_value_to_double(twice), 42.0);
+	metacall_value_destroy(twice);
 
 	void *reused = metacallv_s("port_module_is_the_loaders", nullptr, 0);
 	ASSERT_NE(reused, nullptr);
