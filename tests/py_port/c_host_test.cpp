@@ -1,6 +1,6 @@
-// A C host runs libmetacall; a Python file its py loader loads does `import metacall` and calls a
-// host function registered from C, and a JS function, through the port (own mode: the port reuses the running
-// library and loader).
+// A C host runs libmetacall; a Python file its py loader loads does `import metacall` and calls,
+// through the port, a host function registered from C and a JS function the host loaded (own
+// mode: the port reuses the running library and loaders).
 #include <metacall/metacall.h>
 
 #include <gtest/gtest.h>
