@@ -6,7 +6,9 @@ const fs = require('fs');
 const path = require('path');
 const test = require('node:test');
 
-const { metacall, metacall_load_from_file, metacall_load_from_memory, metacall_inspect } = require('metacall');
+const {
+  metacall, metacall_load_from_file, metacall_load_from_memory, metacall_load_from_package_export, metacall_inspect,
+} = require('metacall');
 
 metacall_load_from_file('py', [path.join(__dirname, 'scripts', 'arith.py')]);
 
@@ -19,7 +21,13 @@ test('Python calls back a JavaScript function it was given (Node -> Python -> JS
   assert.strictEqual(metacall('apply', (x) => x * 10, 4), 41);
 });
 
-test('a Python standard-library module works from Node', () => {
+test('a Python standard-library module is loaded by name and called from Node', () => {
+  const colorsys = metacall_load_from_package_export('py', 'colorsys');
+  assert.deepStrictEqual(colorsys.rgb_to_hsv(1, 0, 0), [0, 1, 1]);
+  assert.deepStrictEqual(colorsys.hsv_to_rgb(0, 0, 0.5), [0.5, 0.5, 0.5]);
+});
+
+test('Python code using a standard-library module works from Node', () => {
   metacall_load_from_memory('py', 'import json\ndef dumps(x):\n    return json.dumps(x, sort_keys=True)\n');
   assert.strictEqual(metacall('dumps', { b: [true, null], a: 'x' }), '{"a": "x", "b": [true, null]}');
 });

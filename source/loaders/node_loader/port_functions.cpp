@@ -193,6 +193,24 @@ napi_value load_from_file(napi_env env, napi_callback_info info) {
 	return own_handle ? handle_exports(env, *state, handle) : nullptr;
 }
 
+// load_from_package(tag, name, own_handle): loads a package (what that is, is the loader's: a
+// module name for py, an npm package folder for node) like load_from_file.
+napi_value load_from_package(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	LoaderState *state = loader_in(env);
+	std::string tag, name;
+	if (state == nullptr || !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
+	    !string_argument(env, args.size() > 1 ? args[1] : nullptr, "the package name", name))
+		return nullptr;
+	bool own_handle = false;
+	if (args.size() > 2)
+		napi_get_value_bool(env, args[2], &own_handle);
+	void *handle = nullptr;
+	if (metacall_load_from_package(tag.c_str(), name.c_str(), own_handle ? &handle : nullptr) != 0)
+		return throw_last_error(env, "metacall_load_from_package");
+	return own_handle ? handle_exports(env, *state, handle) : nullptr;
+}
+
 // load_from_memory(tag, code): loads source code into the global scope.
 napi_value load_from_memory(napi_env env, napi_callback_info info) {
 	CallbackArguments args(env, info);
@@ -226,6 +244,7 @@ napi_status register_port_functions(napi_env env, napi_value exports) {
 	    {"stop", nullptr, stop, nullptr, nullptr, nullptr, napi_default, nullptr},
 	    {"metacall", nullptr, call, nullptr, nullptr, nullptr, napi_default, nullptr},
 	    {"load_from_file", nullptr, load_from_file, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"load_from_package", nullptr, load_from_package, nullptr, nullptr, nullptr, napi_default, nullptr},
 	    {"load_from_memory", nullptr, load_from_memory, nullptr, nullptr, nullptr, napi_default, nullptr},
 	    {"inspect", nullptr, inspect, nullptr, nullptr, nullptr, napi_default, nullptr},
 	};

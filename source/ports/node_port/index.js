@@ -66,6 +66,11 @@ module.exports = {
   metacall_load_from_file: (tag, paths) => native.load_from_file(tag, paths, false),
   // Loads files into a handle of their own, and returns an object of its functions.
   metacall_load_from_file_export: (tag, paths) => native.load_from_file(tag, paths, true),
+  // Loads a package into the global scope: for 'py' a module name (e.g. a standard-library
+  // module), for 'node' an npm package folder.
+  metacall_load_from_package: (tag, name) => native.load_from_package(tag, name, false),
+  // Loads a package into a handle of its own, and returns an object of its functions.
+  metacall_load_from_package_export: (tag, name) => native.load_from_package(tag, name, true),
   // Loads source code into the global scope.
   metacall_load_from_memory: native.load_from_memory,
   // Everything loaded, as metacall_inspect describes it.
