@@ -21,7 +21,10 @@ public:
 	// clear), or nullptr when there is none (the core's error says so).
 	void *function(std::string_view name);
 	void forget(std::string_view name);
-	void clear() { values_.clear(); }
+	void clear() {
+		last_ = nullptr;
+		values_.clear();
+	}
 
 private:
 	struct Hash {
@@ -33,7 +36,11 @@ private:
 	};
 	// Entries of names that were called: bounded in case names keep changing.
 	static constexpr size_t kMaxEntries = 1024;
-	std::unordered_map<std::string, std::unique_ptr<void, DestroyValue>, Hash, std::equal_to<>> values_;
+	using Values =
+	    std::unordered_map<std::string, std::unique_ptr<void, DestroyValue>, Hash, std::equal_to<>>;
+	Values values_;
+	// The entry found last: a loop calling one function skips the hashing.
+	const Values::value_type *last_ = nullptr;
 };
 
 } // namespace node_loader
