@@ -245,11 +245,11 @@ napi_value call_from_js(LoaderState &state, void *function, const napi_value *ar
 }
 
 void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size,
-                const ScalarArguments &scalars, Scalar &scalar_result) {
+                const ScalarArguments &scalars, Scalar *scalar_result) {
 	napi_value result = nullptr;
 	if (!call_function(state, function, args, size, &scalars, &result))
 		return throwable_from_pending(state);
-	if (scalar_from_js(state.env(), result, scalar_result))
+	if (scalar_result != nullptr && scalar_from_js(state.env(), result, *scalar_result))
 		return nullptr;
 	return from_js(state, result);
 }

@@ -16,9 +16,10 @@ struct Scalar;
 
 // Calls `function` with `size` arguments (borrowed; `scalars`: those of them that are scalars,
 // read on the calling thread). A new value: the result, or a throwable; or nullptr when the result
-// is a scalar, written to `scalar_result` (the caller makes its value, on its own thread).
+// is a scalar and `scalar_result` is given: it is written there (the caller makes its value, on
+// its own thread).
 void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size,
-                const ScalarArguments &scalars, Scalar &scalar_result);
+                const ScalarArguments &scalars, Scalar *scalar_result);
 
 // Calls `function` and settles `future` (owned; destroyed here or once settled) with its outcome,
 // awaiting a returned promise.

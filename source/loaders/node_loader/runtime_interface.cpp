@@ -115,12 +115,15 @@ int discover(void *loader, void *module, metacall_loader_define define, void *sc
 
 void *invoke(void *loader, void *function, void *args[], size_t size) {
 	LoaderState &state = state_of(loader);
-	// Scalars cross by value, read and made here on the calling thread (js_scalars.h).
-	const ScalarArguments scalars(args, size);
+	// Handed to the owner from another thread, scalars cross by value, read and made here on the
+	// calling thread (js_scalars.h). On the owner thread, values are converted directly.
+	const bool handed_over = !Owner::on_owner_thread();
+	const ScalarArguments scalars(args, handed_over ? size : 0);
 	Scalar scalar_result;
 	void *result = nullptr;
 	auto work = [&](std::string &) {
-		result = invoke_js(state, static_cast<JsFunction *>(function), args, size, scalars, scalar_result);
+		result = invoke_js(state, static_cast<JsFunction *>(function), args, size, scalars,
+		                   handed_over ? &scalar_result : nullptr);
 		return true;
 	};
 	if (!on_owner(state, work)) {
