@@ -32,6 +32,16 @@ test('Python code using a standard-library module works from Node', () => {
   assert.strictEqual(metacall('dumps', { b: [true, null], a: 'x' }), '{"a": "x", "b": [true, null]}');
 });
 
+test('long and non-ASCII function names are found whole', () => {
+  // 126 + 2 bytes: the port reads names into a 128-byte buffer first, and must notice the cut.
+  const accented = `${'a'.repeat(126)}é`;
+  const long = 'b'.repeat(300);
+  metacall_load_from_memory('py', `def ${accented}():\n    return 7\ndef ${long}():\n    return 8\n`);
+  assert.strictEqual(metacall(accented), 7);
+  assert.strictEqual(metacall(long), 8);
+  assert.throws(() => metacall('a'.repeat(126)), /no function 'a+' is loaded/);
+});
+
 test('an unknown function name is an Error naming it', () => {
   assert.throws(() => metacall('no_such_function'), /no function 'no_such_function'/);
 });

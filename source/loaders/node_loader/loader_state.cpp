@@ -264,9 +264,9 @@ void LoaderState::stop() {
 }
 
 void LoaderState::release_all() {
-	function_names_.clear();
 	reject_pending_promises(*this);
 	running_.store(false);
+	function_names_.clear(); // after: JS run by the rejections may still call by name
 	// The core may still hold functions and modules (their memory stays until the state goes);
 	// their references into the environment go now.
 	EnvScope scope(*environment_);

@@ -83,20 +83,22 @@ void Owner::finish(Task *task, int state) {
 		return;
 	}
 	task->state.store(state, std::memory_order_release);
+	// A spinning caller may see the state and leave (its Task, on its stack, gone) before this
+	// runs: notify_one only wakes futex waiters of the address (libstdc++), it does not touch it.
 	task->state.notify_one();
 }
 
 bool Owner::push(Task *task) {
-	napi_threadsafe_function wake = nullptr;
+	bool queued = false;
 	{
 		std::lock_guard lock(mutex_);
-		if (open_.load()) {
+		if (open_.load() && wake_ != nullptr) {
 			queue_.push_back(task);
 			queued_.fetch_add(1); // seq_cst: ordered before the read of listening_ below
-			wake = wake_;
+			queued = true;
 		}
 	}
-	if (wake == nullptr) {
+	if (!queued) {
 		finish(task, 2);
 		return false;
 	}
@@ -104,7 +106,7 @@ bool Owner::push(Task *task) {
 	// side sees the other: either the owner finds this task, or this thread wakes it.
 	if (listening_.load())
 		return false;
-	napi_call_threadsafe_function(wake, nullptr, napi_tsfn_nonblocking);
+	wake();
 	return true;
 }
 
@@ -127,6 +129,7 @@ bool Owner::hand(Task *task) {
 }
 
 void Owner::wake() {
+	// Under the lock: close() clears wake_ before the thread-safe function is released.
 	std::lock_guard lock(mutex_);
 	if (wake_ != nullptr)
 		napi_call_threadsafe_function(wake_, nullptr, napi_tsfn_nonblocking);

@@ -119,7 +119,8 @@ napi_value call(napi_env env, napi_callback_info info) {
 		return nullptr;
 	}
 	std::string_view name(short_name, length);
-	if (length == sizeof short_name - 1) { // maybe cut short
+	// Maybe cut short: Node-API stops before a character that does not fit whole (up to 4 bytes).
+	if (length + 4 >= sizeof short_name) {
 		read_js_string(env, args[0], long_name);
 		name = long_name;
 	}
