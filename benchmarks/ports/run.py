@@ -13,6 +13,7 @@ tables, each against a baseline row of the same run. Set-up, in <build>/benchmar
 - venv/: a venv of /usr/bin/python3 with the build's py port installed.
 Run it on a quiet machine: on 2 cores, any other process shows in the figures.
 """
+import argparse
 import json
 import os
 import statistics
@@ -80,11 +81,12 @@ def table(title, rows, results, baseline, goals):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 5
-    if "--rounds" in sys.argv:
-        args.remove(str(rounds))
-    build = os.path.abspath(args[0] if args else "build-bench")
+    parser = argparse.ArgumentParser(description="The ports side by side with node-calls-python.")
+    parser.add_argument("build", nargs="?", default="build-bench", help="the build folder")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of every mode (default 5)")
+    options = parser.parse_args()
+    rounds = options.rounds
+    build = os.path.abspath(options.build)
     # Debian's python3 first: node-calls-python finds its CPython through `python3` on PATH.
     env = dict(os.environ, PATH="/usr/bin:" + os.environ.get("PATH", ""))
     node_modules, python = set_up(build, env)

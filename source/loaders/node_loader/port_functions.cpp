@@ -172,6 +172,22 @@ napi_value handle_exports(napi_env env, LoaderState &state, void *handle) {
 	return to_js(state, exports.get());
 }
 
+// The optional third argument of the loads: load into a handle of its own.
+bool own_handle_argument(napi_env env, const CallbackArguments &args) {
+	bool own_handle = false;
+	if (args.size() > 2)
+		napi_get_value_bool(env, args[2], &own_handle);
+	return own_handle;
+}
+
+// What a load gives JS: nothing (global scope), the functions of its own handle, or an Error.
+napi_value load_result(napi_env env, LoaderState &state, int status, void *handle, bool own_handle,
+                       const char *api) {
+	if (status != 0)
+		return throw_last_error(env, api);
+	return own_handle ? handle_exports(env, state, handle) : nullptr;
+}
+
 // load_from_file(tag, paths, own_handle): loads files into the global scope, or (own_handle) into
 // a handle of their own whose functions it returns, so that modules may share function names.
 napi_value load_from_file(napi_env env, napi_callback_info info) {
@@ -182,16 +198,14 @@ napi_value load_from_file(napi_env env, napi_callback_info info) {
 	if (state == nullptr || !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
 	    !path_list(env, args.size() > 1 ? args[1] : nullptr, paths))
 		return nullptr;
-	bool own_handle = false;
-	if (args.size() > 2)
-		napi_get_value_bool(env, args[2], &own_handle);
+	const bool own_handle = own_handle_argument(env, args);
 	std::vector<const char *> names;
 	for (const std::string &path : paths)
 		names.push_back(path.c_str());
 	void *handle = nullptr;
-	if (metacall_load_from_file(tag.c_str(), names.data(), names.size(), own_handle ? &handle : nullptr) != 0)
-		return throw_last_error(env, "metacall_load_from_file");
-	return own_handle ? handle_exports(env, *state, handle) : nullptr;
+	const int status =
+	    metacall_load_from_file(tag.c_str(), names.data(), names.size(), own_handle ? &handle : nullptr);
+	return load_result(env, *state, status, handle, own_handle, "metacall_load_from_file");
 }
 
 // load_from_package(tag, name, own_handle): loads a package (what that is, is the loader's: a
@@ -203,13 +217,10 @@ napi_value load_from_package(napi_env env, napi_callback_info info) {
 	if (state == nullptr || !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
 	    !string_argument(env, args.size() > 1 ? args[1] : nullptr, "the package name", name))
 		return nullptr;
-	bool own_handle = false;
-	if (args.size() > 2)
-		napi_get_value_bool(env, args[2], &own_handle);
+	const bool own_handle = own_handle_argument(env, args);
 	void *handle = nullptr;
-	if (metacall_load_from_package(tag.c_str(), name.c_str(), own_handle ? &handle : nullptr) != 0)
-		return throw_last_error(env, "metacall_load_from_package");
-	return own_handle ? handle_exports(env, *state, handle) : nullptr;
+	const int status = metacall_load_from_package(tag.c_str(), name.c_str(), own_handle ? &handle : nullptr);
+	return load_result(env, *state, status, handle, own_handle, "metacall_load_from_package");
 }
 
 // load_from_memory(tag, code): loads source code into the global scope.
