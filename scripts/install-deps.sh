@@ -14,6 +14,7 @@ packages=(
 	# machine's own Node (the `nodejs` package clashes): scripts/fetch-libnode.sh unpacks it into
 	# the build folder.
 	libuv1 libicu72 libc-ares2 libbrotli1 libnghttp2-14 libssl3 zlib1g
+	libuv1-dev # the embedder's libuv handles (host-v8 mode: the host platform's tasks)
 	node-acorn node-cjs-module-lexer node-undici
 )
 

@@ -140,6 +140,29 @@ METACALL_API void *metacall_loader_function_value(const char *tag,
 METACALL_API int metacall_loader_runtime(const char *tag, const char *runtime, const char *library,
                                          const char *library_variable, void **isolated);
 
+/* Ours (relink): what metacall_loader_runtime_v2 is asked. Every string is borrowed for the
+ * call; the NULL ones are "none". */
+struct metacall_loader_runtime_request {
+	const char *tag;              /* the loader's tag: "node", "py" */
+	const char *runtime;          /* "node" or "cpython" */
+	const char *library;          /* the runtime library own and isolated modes load */
+	const char *library_variable; /* an environment variable that overrides `library` */
+	const char *v8less_library;   /* node: a libnode built without V8 (patches/node-gyp) */
+	const char *v8less_variable;  /* an environment variable that overrides `v8less_library` */
+};
+
+/* Ours (relink): metacall_loader_runtime with one more mode, host-v8, for the node loader: the
+ * process runs a V8 that its host initialised, and no Node (a game server that embeds V8). Then,
+ * before the isolated mode, `v8less_library` is checked (the V8 version recorded in its ELF note
+ * must be the one v8::V8::GetVersion() of the process reports) and loaded RTLD_NOW | RTLD_LOCAL,
+ * its V8 imports bound to the process's V8 (promoted to the global scope if the host loaded it
+ * RTLD_LOCAL); *library gets its handle. When it does not apply (no such library, another V8),
+ * the decision goes on to the isolated mode and the log (level "warn") says why; with
+ * METACALL_RELINK_<TAG>=host-v8 it is refused instead, the error naming both V8 versions.
+ * Returns 0 (own), 1 (host), 2 (isolated), 3 (host-v8), or -1 as metacall_loader_runtime. */
+METACALL_API int metacall_loader_runtime_v2(const struct metacall_loader_runtime_request *request,
+                                                 void **library);
+
 /* Ours (relink): rewrites the imports of the loaded object `target` (a dlopen handle) whose names
  * match the glob `pattern` to the definitions of `provider` (a dlopen handle); imports `provider`
  * does not define are left alone. Returns how many were rewritten, or -1 after

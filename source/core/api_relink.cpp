@@ -25,32 +25,47 @@ extern "C" char *metacall_relink_report(size_t *size, void *allocator) {
 	}
 }
 
-extern "C" int metacall_loader_runtime(const char *tag, const char *runtime, const char *library,
-                                       const char *library_variable, void **isolated) {
-	if (tag == nullptr || runtime == nullptr || library == nullptr) {
+extern "C" int metacall_loader_runtime_v2(const struct metacall_loader_runtime_request *request,
+                                               void **library) {
+	if (request == nullptr || request->tag == nullptr || request->runtime == nullptr ||
+	    request->library == nullptr) {
 		set_errorf("TypeError", "metacall_loader_runtime: the tag, the runtime or the library is NULL");
 		return -1;
 	}
+	const auto text = [](const char *value) { return std::string(value != nullptr ? value : ""); };
 	try {
-		metacall_relink::RuntimeRequest request{tag, runtime, library,
-		                                        library_variable != nullptr ? library_variable : ""};
+		const metacall_relink::RuntimeRequest wanted{request->tag,
+		                                             request->runtime,
+		                                             request->library,
+		                                             text(request->library_variable),
+		                                             text(request->v8less_library),
+		                                             text(request->v8less_variable)};
 		metacall_relink::Decision decision;
-		if (!metacall_relink::decide(request, decision)) {
+		const bool decided = metacall_relink::decide(wanted, decision);
+		if (!decision.passed_over.empty())
+			log(LogLevel::warn, "relink: loader '%s': %s", request->tag, decision.passed_over.c_str());
+		if (!decided) {
+			log(LogLevel::warn, "relink: loader '%s': refused: %s", request->tag, decision.reason.c_str());
 			metacall_loader_error("relink: %s", decision.reason.c_str());
 			return -1;
 		}
-		static const char *const names[] = {"host", "own", "isolated"};
-		const int mode = static_cast<int>(decision.mode);
-		log(LogLevel::info, "relink: loader '%s': %s mode: %s", tag, names[mode], decision.reason.c_str());
-		if (isolated != nullptr)
-			*isolated = decision.library;
-		return decision.mode == metacall_relink::Mode::host  ? 1
-		       : decision.mode == metacall_relink::Mode::own ? 0
-		                                                     : 2;
+		static const char *const names[] = {"own", "host", "isolated", "host-v8"};
+		const int mode = static_cast<int>(decision.mode); // Mode's values are the ones returned
+		log(LogLevel::info, "relink: loader '%s': %s mode: %s", request->tag, names[mode],
+		    decision.reason.c_str());
+		if (library != nullptr)
+			*library = decision.library;
+		return mode;
 	} catch (const std::exception &error) {
 		metacall_loader_error("relink: %s", error.what());
 		return -1;
 	}
+}
+
+extern "C" int metacall_loader_runtime(const char *tag, const char *runtime, const char *library,
+                                       const char *library_variable, void **isolated) {
+	const metacall_loader_runtime_request request{tag, runtime, library, library_variable, nullptr, nullptr};
+	return metacall_loader_runtime_v2(&request, isolated);
 }
 
 extern "C" int metacall_loader_bind_imports(void *target, const char *pattern, void *provider) {

@@ -17,6 +17,10 @@ namespace {
 namespace symbols {
 constexpr const char *v8_get_version = "_ZN2v82V810GetVersionEv";             // v8::V8::GetVersion()
 constexpr const char *v8_try_get_current = "_ZN2v87Isolate13TryGetCurrentEv"; // v8::Isolate::TryGetCurrent()
+// v8::internal::V8::GetCurrentPlatform(): the platform V8 was initialized with, null before. Exported
+// by V8 built as a shared library or inside libnode; a V8 linked into a program without it is
+// reported as "unknown".
+constexpr const char *v8_current_platform = "_ZN2v88internal2V818GetCurrentPlatformEv";
 constexpr const char *napi_create_function = "napi_create_function";
 constexpr const char *node_start = "_ZN4node5StartEiPPc"; // node::Start(int, char**)
 constexpr const char *napi_get_node_version = "napi_get_node_version";
@@ -144,6 +148,8 @@ DetectedRuntime detect_v8(const LoadedObject &object, void *get_version,
 	DetectedRuntime v8 = found_in(RuntimeKind::v8, object, symbols::v8_get_version, get_version);
 	v8.version = call_text(get_version);
 	v8.version_source = VersionSource::call;
+	if (void *current_platform = object.find_symbol(symbols::v8_current_platform))
+		v8.platform_initialized = as_function<GetPointer>(current_platform)() != nullptr;
 	// V8 11 keeps the current isolate in a thread_local: readable at any time. V8 10 reads a pthread
 	// key that exists only once V8 is initialised (before, key 0 may belong to someone else): ask
 	// only when Node says it initialised V8.

@@ -34,6 +34,8 @@ struct DetectedRuntime {
 	// cpython: Py_IsInitialized().
 	std::optional<bool> initialized;
 	// node: per_process::v8_initialized, which Node sets once its platform and V8 are initialised.
+	// v8: V8 has a platform (v8::internal::V8::GetCurrentPlatform()), so it was initialised, by Node
+	// or by a host that embeds V8 itself.
 	std::optional<bool> platform_initialized;
 	// v8: v8::Isolate::TryGetCurrent() != nullptr on the calling thread; unknown when it is absent or
 	// not safe to call (see detection.cpp).

@@ -1,10 +1,12 @@
 #include "policy.h"
 
 #include "detection.h"
+#include "v8less.h"
 
 #include <cctype>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <sys/stat.h>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -12,7 +14,7 @@
 namespace metacall_relink {
 namespace {
 
-enum class Forced { none, host, own, isolated, refuse };
+enum class Forced { none, host, own, host_v8, isolated, refuse };
 
 // METACALL_RELINK_<TAG>, or an error for a value it does not know.
 bool forced_mode(const std::string &tag, Forced &forced, std::string &error) {
@@ -28,12 +30,14 @@ bool forced_mode(const std::string &tag, Forced &forced, std::string &error) {
 		forced = Forced::host;
 	else if (text == "own")
 		forced = Forced::own;
+	else if (text == "host-v8")
+		forced = Forced::host_v8;
 	else if (text == "isolated")
 		forced = Forced::isolated;
 	else if (text == "refuse")
 		forced = Forced::refuse;
 	else {
-		error = variable + "=" + text + " is not a mode (host, own, isolated or refuse)";
+		error = variable + "=" + text + " is not a mode (host, own, host-v8, isolated or refuse)";
 		return false;
 	}
 	return true;
@@ -45,6 +49,8 @@ std::string describe(const DetectedRuntime &found) {
 	                   (found.global ? " (global)" : " (local)");
 	if (found.initialized.has_value())
 		text += *found.initialized ? ", initialized" : ", not initialized";
+	if (found.kind == RuntimeKind::v8 && found.platform_initialized.has_value())
+		text += *found.platform_initialized ? ", started" : ", not started";
 	return text;
 }
 
@@ -57,6 +63,65 @@ bool promote(const DetectedRuntime &found, std::string &error) {
 		error = "cannot promote " + found.object + " to the global scope: " + dlerror();
 		return false;
 	}
+	return true;
+}
+
+// Whether two paths name one file (dlopen loads a file once, whatever path it is given).
+bool same_file(const std::string &a, const std::string &b) {
+	struct stat first {}, second {};
+	return stat(a.c_str(), &first) == 0 && stat(b.c_str(), &second) == 0 && first.st_dev == second.st_dev &&
+	       first.st_ino == second.st_ino;
+}
+
+// An environment variable's value, or `fallback` when it is unset or empty.
+std::string overridden(const std::string &variable, const std::string &fallback) {
+	if (!variable.empty())
+		if (const char *value = std::getenv(variable.c_str()); value != nullptr && value[0] != '\0')
+			return value;
+	return fallback;
+}
+
+// 3. Host V8: Node from the V8-less libnode, on the process's V8. False with `why` when it does
+// not apply here: no such library, or one built for another V8 (both versions named).
+bool host_v8(const RuntimeRequest &request, const DetectedRuntime &v8, Decision &decision, std::string &why) {
+	const std::string library = overridden(request.v8less_variable, request.v8less_library);
+	const std::string variable_hint =
+	    request.v8less_variable.empty() ? "" : " (" + request.v8less_variable + " names another)";
+	if (library.empty()) {
+		why = "no libnode built without V8 is configured" + variable_hint;
+		return false;
+	}
+	if (!v8.platform_initialized.value_or(true)) {
+		why = "the process's " + describe(v8) + " has not been started: Node runs on a V8 that its host "
+		      "has initialised";
+		return false;
+	}
+	std::string error;
+	const std::optional<V8lessAbi> abi = read_v8less_abi(library, error);
+	if (!abi) {
+		why = error + variable_hint;
+		return false;
+	}
+	if (abi->v8_version != v8.version) {
+		why = "the process's V8 is " + (v8.version.empty() ? std::string("of unknown version") : v8.version) +
+		      " (in " + v8.object + "), but the libnode built without V8 " + library + " was built for V8 " +
+		      abi->v8_version + ": they must be the same V8";
+		return false;
+	}
+	// Its V8 imports resolve when it is loaded (it is linked -z now): against the global scope,
+	// where a V8 that the host loaded RTLD_LOCAL is brought first. It is loaded RTLD_LOCAL itself,
+	// so that its node:: and napi_ symbols never stand in for someone else's.
+	if (!promote(v8, why))
+		return false;
+	decision.library = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
+	if (decision.library == nullptr) {
+		why = "cannot load " + library + " on the process's V8 " + v8.version + ": " + dlerror();
+		return false;
+	}
+	decision.mode = Mode::host_v8;
+	decision.object = library;
+	decision.reason = "the process runs " + describe(v8) + " and no Node: Node from " + library +
+	                  " (built without V8, for " + abi->text + ") on that V8";
 	return true;
 }
 
@@ -78,17 +143,22 @@ bool decide_now(const RuntimeRequest &request, Decision &decision) {
 	const std::vector<DetectedRuntime> runtimes = detect_runtimes();
 	const RuntimeKind wanted = request.runtime == "node" ? RuntimeKind::node : RuntimeKind::cpython;
 	const std::optional<DetectedRuntime> found = find(runtimes, wanted);
-	// A V8 without Node around it: a host with its own V8 (a game server).
-	std::optional<DetectedRuntime> foreign_v8;
-	if (wanted == RuntimeKind::node && !found)
-		foreign_v8 = find(runtimes, RuntimeKind::v8);
-
 	// 1. Host: a runtime counts once it runs (a CPython initialized, a Node whose platform is up);
 	// one merely loaded is a library to start.
 	const bool usable =
 	    found && (wanted == RuntimeKind::cpython ? found->initialized.value_or(false)
 	                                             : found->platform_initialized.value_or(found->main_program));
-	if (usable && forced != Forced::own && forced != Forced::isolated) {
+	// A V8 without a running Node around it: a host that embeds V8 itself (a game server). Also a
+	// libnode that such a host uses as its V8 library, once the host has initialised that V8: its
+	// Node cannot be started any more (V8 cannot be initialised twice).
+	std::optional<DetectedRuntime> foreign_v8;
+	if (wanted == RuntimeKind::node && !usable)
+		for (const DetectedRuntime &v8 : runtimes)
+			if (v8.kind == RuntimeKind::v8 && (!found || v8.platform_initialized.value_or(false))) {
+				foreign_v8 = v8;
+				break;
+			}
+	if (usable && forced != Forced::own && forced != Forced::isolated && forced != Forced::host_v8) {
 		if (!promote(*found, decision.reason))
 			return false;
 		decision.mode = Mode::host;
@@ -101,15 +171,36 @@ bool decide_now(const RuntimeRequest &request, Decision &decision) {
 		                  (found ? describe(*found) + " is not running" : "the process has none");
 		return false;
 	}
+	// 3. Host V8, before the isolated mode, which would map a second V8 and a second heap.
+	if (wanted == RuntimeKind::node && (forced == Forced::host_v8 || (foreign_v8 && forced == Forced::none))) {
+		std::string why = usable ? "the process already runs " + describe(*found) + " (host mode uses it)"
+		                         : std::string("the process has no initialised V8");
+		if (foreign_v8 && host_v8(request, *foreign_v8, decision, why))
+			return true;
+		if (forced == Forced::host_v8) {
+			decision.reason = "METACALL_RELINK_ asks for Node on the process's V8 (host-v8): " + why;
+			return false;
+		}
+		decision.passed_over = "host-v8 does not apply: " + why;
+	} else if (forced == Forced::host_v8) {
+		decision.reason = "METACALL_RELINK_ asks for host-v8, which only the node loader has";
+		return false;
+	}
 	// The library an own or isolated runtime is loaded from.
-	std::string library = request.library;
-	if (!request.library_variable.empty())
-		if (const char *path = std::getenv(request.library_variable.c_str());
-		    path != nullptr && path[0] != '\0')
-			library = path;
-	// 3. Isolated: only Node can be loaded apart (its loader binds its imports to it).
+	std::string library = overridden(request.library_variable, request.library);
+	// 4. Isolated: only Node can be loaded apart (its loader binds its imports to it).
 	if (wanted == RuntimeKind::node &&
 	    (forced == Forced::isolated || (foreign_v8 && forced == Forced::none))) {
+		// The file the process's V8 came from is already loaded: dlopen would hand back that copy,
+		// whose V8 the host has initialised already.
+		if (foreign_v8 && same_file(library, foreign_v8->object)) {
+			decision.reason = "the process's " + describe(*foreign_v8) + " comes from " + library +
+			                  ", the libnode an isolated Node would load: set METACALL_NODE_LIBRARY to another "
+			                  "copy of it, or use the host-v8 mode";
+			if (!decision.passed_over.empty())
+				decision.reason += " (" + decision.passed_over + ")";
+			return false;
+		}
 		// DEEPBIND: its own symbols first, so its static constructors and its calls stay inside it
 		// instead of binding to the V8 (or Node) the process already has, which crashes (#493).
 		decision.library = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);

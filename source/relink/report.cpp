@@ -43,6 +43,7 @@ void write_runtime(JsonWriter &json, const DetectedRuntime &runtime) {
 		write_known(json, "platform_initialized", runtime.platform_initialized);
 		break;
 	case RuntimeKind::v8:
+		write_known(json, "platform_initialized", runtime.platform_initialized);
 		write_known(json, "thread_has_isolate", runtime.thread_has_isolate);
 		break;
 	case RuntimeKind::cpython:

@@ -12,20 +12,21 @@ namespace {
 
 const metacall_loader_interface *open_implementation() {
 	NodeMode mode = NodeMode::own;
-	void *isolated_library = nullptr;
-	if (!find_node_runtime(mode, isolated_library))
+	void *apart_library = nullptr;
+	if (!find_node_runtime(mode, apart_library))
 		return nullptr;
-	// Isolated: its Node-API imports must not bind to a Node the process may have: open it lazily
-	// and bind them to the libnode loaded apart before anything calls them.
+	// Isolated and host-v8: its Node-API imports must not bind to a Node the process may have (or
+	// to the libnode a host uses as its V8): open it lazily and bind them to the libnode loaded
+	// apart before anything calls them.
 	void *library = nullptr;
 	auto entry = reinterpret_cast<node_loader_runtime_entry>(metacall_loaders::open_beside(
 	    reinterpret_cast<const void *>(&open_implementation), "node", NODE_LOADER_RUNTIME_FILE,
-	    mode == NodeMode::isolated ? RTLD_LAZY : RTLD_NOW, NODE_LOADER_RUNTIME_ENTRY_NAME, &library));
+	    loaded_apart(mode) ? RTLD_LAZY : RTLD_NOW, NODE_LOADER_RUNTIME_ENTRY_NAME, &library));
 	if (entry == nullptr)
 		return nullptr;
-	if (mode == NodeMode::isolated && metacall_loader_bind_imports(library, "napi_*", isolated_library) < 0)
+	if (loaded_apart(mode) && metacall_loader_bind_imports(library, "napi_*", apart_library) < 0)
 		return nullptr;
-	return metacall_loaders::checked_table(entry(static_cast<int>(mode), isolated_library), "node",
+	return metacall_loaders::checked_table(entry(static_cast<int>(mode), apart_library), "node",
 	                                       NODE_LOADER_RUNTIME_FILE);
 }
 

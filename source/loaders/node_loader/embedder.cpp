@@ -2,6 +2,7 @@
 // Used only when the node loader owns its runtime (see embedder_entry.h). Its libnode symbols
 // stay undefined here and resolve against the libnode the bootstrap loaded RTLD_GLOBAL.
 #include "embedder_entry.h"
+#include "host_v8_tasks.h"
 
 #include <node.h>
 
@@ -13,19 +14,20 @@
 #include <string>
 #include <vector>
 
-// libuv's entry point, from the libuv libnode runs on (its headers are not needed for one call).
-extern "C" int uv_run(struct uv_loop_s *loop, int mode);
-
 namespace {
 
-constexpr int kUvRunNowait = 2;
-
-// What a process may only do once: V8 and its platform cannot be initialized again after a
-// teardown, so they stay for the life of the process and every later session reuses them.
-node::MultiIsolatePlatform *process_platform(std::string &error) {
+// The platform of Node's environments. What a process may only do once: V8 and its platform
+// cannot be initialized again after a teardown, so they stay for the life of the process and
+// every later session reuses them. On a host's V8 (`host_v8`), the host has initialised V8 with a
+// platform of its own: Node initialises neither, and gets a Node platform for its own tasks.
+node::MultiIsolatePlatform *process_platform(bool host_v8, std::string &error) {
 	static std::once_flag once;
+	static bool initialized_on_host_v8 = false;
 	static std::unique_ptr<node::InitializationResult> result;
-	std::call_once(once, [] {
+	// Never freed: like V8's platform it serves every later session, and nothing may tear it down
+	// at exit while a host that never called metacall_destroy still has an isolate registered.
+	static node::MultiIsolatePlatform *node_platform = nullptr;
+	std::call_once(once, [host_v8] {
 		using namespace node::ProcessInitializationFlags;
 		// A library inside someone else's process: leave its stdio, signals, resource limits and
 		// page mappings alone, and keep Node from printing or exiting on a --help in NODE_OPTIONS.
@@ -36,16 +38,50 @@ node::MultiIsolatePlatform *process_platform(std::string &error) {
 		// host, so it runs only when asked for through the variables it serves.
 		if (std::getenv("NODE_EXTRA_CA_CERTS") == nullptr && std::getenv("OPENSSL_CONF") == nullptr)
 			flags |= kNoInitOpenSSL;
+		if (host_v8)
+			flags |= kNoInitializeV8 | kNoInitializeNodeV8Platform;
 		result = node::InitializeOncePerProcess({"node"}, static_cast<Flags>(flags));
+		// Node's own default: 4 threads for its work (V8's background work runs on the host's).
+		if (host_v8 && result != nullptr && !result->early_return())
+			node_platform = node::MultiIsolatePlatform::Create(4).release();
+		initialized_on_host_v8 = host_v8;
 	});
-	if (result == nullptr || result->early_return() || result->platform() == nullptr) {
+	if (host_v8 != initialized_on_host_v8) {
+		error = "Node was started in this process on " +
+		        std::string(initialized_on_host_v8 ? "the host's V8" : "a V8 of its own") +
+		        "; it cannot be started otherwise later";
+		return nullptr;
+	}
+	node::MultiIsolatePlatform *platform = host_v8 ? node_platform : (result ? result->platform() : nullptr);
+	if (result == nullptr || result->early_return() || platform == nullptr) {
 		error = "Node's process initialization failed";
 		if (result != nullptr)
 			for (const std::string &message : result->errors())
 				error += ": " + message;
 		return nullptr;
 	}
-	return result->platform();
+	return platform;
+}
+
+// Host V8: the number of internal fields a promise must have, from the V8-less libnode's note
+// ("... promise_internal_fields=1"), checked against a promise of the host's V8: Node's async
+// hooks store into that field, so a V8 built with another count must be refused.
+bool promise_fields_match(v8::Local<v8::Context> context, const char *v8_abi, std::string &error) {
+	const std::string abi = v8_abi != nullptr ? v8_abi : "";
+	const std::string key = "promise_internal_fields=";
+	const size_t at = abi.find(key);
+	if (at == std::string::npos)
+		return true; // nothing recorded: nothing to compare
+	const int expected = std::atoi(abi.c_str() + at + key.size());
+	v8::Local<v8::Promise::Resolver> resolver;
+	if (!v8::Promise::Resolver::New(context).ToLocal(&resolver))
+		return true;
+	const int actual = resolver->GetPromise()->InternalFieldCount();
+	if (actual == expected)
+		return true;
+	error = "the process's V8 " + std::string(v8::V8::GetVersion()) + " gives promises " + std::to_string(actual) +
+	        " internal fields, but Node was built for " + std::to_string(expected) + " (" + abi + ")";
+	return false;
 }
 
 // One environment, entered on its owner thread for as long as it lives, so that Node-API calls
@@ -55,6 +91,9 @@ struct Session {
 	std::unique_ptr<v8::Locker> locker;
 	v8::Global<v8::Context> context;
 	bool interrupted = false;
+	// Host V8: the host's platform, when the loader runs its tasks for Node's isolate itself.
+	v8::Platform *host_platform = nullptr;
+	std::unique_ptr<node_loader::HostV8Tasks> host_tasks;
 };
 
 void copy_error(const std::string &text, char *error, size_t error_size) {
@@ -62,10 +101,29 @@ void copy_error(const std::string &text, char *error, size_t error_size) {
 		std::snprintf(error, error_size, "%s", text.c_str());
 }
 
-void *start(const char *main_script, void (*on_exit)(void *, int), void *exit_context, char *error,
-            size_t error_size) {
+// Undoes what start did so far, in reverse order, and reports `reason`.
+void *fail_start(std::unique_ptr<Session> session, const std::string &reason, char *error, size_t error_size) {
+	copy_error(reason, error, error_size);
+	v8::Isolate *isolate = session->setup->isolate();
+	session->host_tasks.reset();
+	{
+		v8::HandleScope handles(isolate);
+		session->context.Get(isolate)->Exit();
+	}
+	session->context.Reset();
+	isolate->Exit();
+	session->locker.reset();
+	session->setup.reset();
+	if (session->host_platform != nullptr)
+		node_loader::HostV8Tasks::forget(session->host_platform, isolate);
+	return nullptr;
+}
+
+void *start(const char *main_script, const node_loader_embedder_options *options, void (*on_exit)(void *, int),
+            void *exit_context, char *error, size_t error_size) {
 	std::string reason;
-	node::MultiIsolatePlatform *platform = process_platform(reason);
+	const bool host_v8 = options != nullptr && options->host_v8 != 0;
+	node::MultiIsolatePlatform *platform = process_platform(host_v8, reason);
 	if (platform == nullptr) {
 		copy_error(reason, error, error_size);
 		return nullptr;
@@ -94,6 +152,20 @@ void *start(const char *main_script, void (*on_exit)(void *, int), void *exit_co
 	v8::Local<v8::Context> context = session->setup->context();
 	session->context.Reset(isolate, context);
 	context->Enter();
+	if (host_v8) {
+		if (!promise_fields_match(context, options->v8_abi, reason))
+			return fail_start(std::move(session), reason, error, error_size);
+		std::string why;
+		session->host_platform = node_loader::HostV8Tasks::default_platform(why);
+		if (session->host_platform != nullptr)
+			session->host_tasks = std::make_unique<node_loader::HostV8Tasks>(session->host_platform, isolate,
+			                                                                 session->setup->event_loop());
+		else
+			std::fprintf(stderr,
+			             "metacall: node: %s: the tasks V8 posts for Node's isolate (WebAssembly compilation, "
+			             "finalizers) wait until the host runs them\n",
+			             why.c_str());
+	}
 	v8::TryCatch try_catch(isolate);
 	if (node::LoadEnvironment(session->setup->env(), main_script).IsEmpty()) {
 		reason = "the node loader's start-up script failed";
@@ -102,23 +174,20 @@ void *start(const char *main_script, void (*on_exit)(void *, int), void *exit_co
 			if (*text != nullptr)
 				reason += std::string(": ") + *text;
 		}
-		copy_error(reason, error, error_size);
-		context->Exit();
-		session->context.Reset();
-		isolate->Exit();
-		session->locker.reset();
-		session->setup.reset();
-		return nullptr;
+		return fail_start(std::move(session), reason, error, error_size);
 	}
 	return session.release();
 }
 
 void run(void *opaque, int nowait) {
 	auto *session = static_cast<Session *>(opaque);
-	if (nowait != 0)
-		uv_run(session->setup->event_loop(), kUvRunNowait);
-	else
+	if (nowait != 0) {
+		uv_run(session->setup->event_loop(), UV_RUN_NOWAIT);
+		if (session->host_tasks != nullptr)
+			session->host_tasks->run_ready();
+	} else {
 		node::SpinEventLoop(session->setup->env()).FromMaybe(0);
+	}
 }
 
 void interrupt(void *opaque) {
@@ -136,10 +205,13 @@ void stop(void *opaque) {
 		v8::HandleScope handles(isolate);
 		session->context.Get(isolate)->Exit();
 	}
+	session->host_tasks.reset();
 	session->context.Reset();
 	isolate->Exit();
 	session->locker.reset();
 	session->setup.reset(); // frees the environment and disposes of its isolate
+	if (session->host_platform != nullptr)
+		node_loader::HostV8Tasks::forget(session->host_platform, isolate);
 }
 
 constexpr node_loader_embedder embedder_table{start, run, interrupt, stop};

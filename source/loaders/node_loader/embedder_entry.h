@@ -7,17 +7,28 @@
 
 #include <stddef.h>
 
+// How Node is started. Host V8 (the relink module's host-v8 mode): the libnode is one built without
+// V8 (patches/node-gyp), bound to a V8 that the process's host has initialised with its own
+// platform; Node then initialises neither V8 nor V8's platform, and runs on a Node platform of its
+// own for its own tasks, while the tasks V8 posts for Node's isolate go to the host's platform.
+struct node_loader_embedder_options {
+	int host_v8;
+	const char *v8_abi; // host_v8: what the V8-less libnode was built for (its note, v8less.h)
+};
+
 struct node_loader_embedder {
 	// Starts a Node environment on the calling thread, which becomes its owner: every other entry
 	// is called on that thread. Runs `main_script` (CommonJS source; `process` and a `require` of
 	// Node's built-in modules are in scope) to its end. A script's process.exit() calls
 	// `on_exit(context, code)` and then stops the environment (never the process). Returns the
-	// session, or NULL with a reason in `error` (`error_size` bytes, NUL-terminated).
-	void *(*start)(const char *main_script, void (*on_exit)(void *context, int code), void *context,
-	               char *error, size_t error_size);
+	// session, or NULL with a reason in `error` (`error_size` bytes, NUL-terminated). The first
+	// start's `options` decide for the process (V8 is initialised once).
+	void *(*start)(const char *main_script, const struct node_loader_embedder_options *options,
+	               void (*on_exit)(void *context, int code), void *context, char *error, size_t error_size);
 
 	// Runs the event loop: until node_loader_embedder.stop (or until nothing is left to do) when
-	// `nowait` is 0; only what is ready now when `nowait` is non-zero.
+	// `nowait` is 0; only what is ready now when `nowait` is non-zero. On a host's V8, also runs
+	// the tasks V8 posted to the host's platform for Node's isolate.
 	void (*run)(void *session, int nowait);
 
 	// Makes a running `run` return soon (from the owner thread, inside the loop): stops the

@@ -9,6 +9,8 @@
 #include <dlfcn.h>
 #include <malloc.h>
 
+#include <vector>
+
 namespace node_loader {
 namespace {
 
@@ -22,23 +24,27 @@ std::string own_path() {
 	return info.dli_fname;
 }
 
-const node_loader_embedder *open_embedder(void *isolated_library, std::string &error) {
+const node_loader_embedder *open_embedder(NodeMode mode, void *apart_library, std::string &error) {
 	const std::string self = own_path();
 	const std::string path = self.substr(0, self.rfind('/') + 1) + NODE_LOADER_EMBEDDER_FILE;
-	// Kept open: V8's platform, which lives in the process for good, points into it. Isolated: its
-	// Node, V8 and libuv imports are bound to the libnode loaded apart before anything calls them.
-	void *library = dlopen(path.c_str(), (isolated_library != nullptr ? RTLD_LAZY : RTLD_NOW) | RTLD_LOCAL);
+	// Kept open: V8's platform, which lives in the process for good, points into it. Loaded apart:
+	// its imports are bound to the libnode loaded apart before anything calls them: Node's and
+	// libuv's, and V8's too in the isolated mode (in host-v8 mode, V8 is the process's).
+	void *library = dlopen(path.c_str(), (apart_library != nullptr ? RTLD_LAZY : RTLD_NOW) | RTLD_LOCAL);
 	if (library == nullptr) {
 		error = std::string("cannot open the Node embedder ") + path + ": " + dlerror();
 		return nullptr;
 	}
-	if (isolated_library != nullptr)
-		for (const char *pattern : {"_ZN4node*", "_ZNK4node*", "_ZN2v8*", "_ZNK2v8*", "uv_*"})
-			if (metacall_loader_bind_imports(library, pattern, isolated_library) < 0) {
-				error = std::string("cannot bind the Node embedder to the libnode loaded apart (") + pattern +
-				        ")";
-				return nullptr;
-			}
+	std::vector<const char *> patterns;
+	if (loaded_apart(mode))
+		patterns = {"_ZN4node*", "_ZNK4node*", "uv_*"};
+	if (mode == NodeMode::isolated)
+		patterns.insert(patterns.end(), {"_ZN2v8*", "_ZNK2v8*"});
+	for (const char *pattern : patterns)
+		if (metacall_loader_bind_imports(library, pattern, apart_library) < 0) {
+			error = std::string("cannot bind the Node embedder to the libnode loaded apart (") + pattern + ")";
+			return nullptr;
+		}
 	auto entry =
 	    reinterpret_cast<node_loader_embedder_entry>(dlsym(library, NODE_LOADER_EMBEDDER_ENTRY_NAME));
 	if (entry == nullptr) {
@@ -74,7 +80,7 @@ std::string main_script() {
 	       "  console.error('metacall: node: unhandled promise rejection:', reason);\n"
 	       "});\n"
 	       "if (native.exports.relinkAddon) {\n"
-	       "  // Isolated: an addon a script loads must bind to this Node, not to the process's own.\n"
+	       "  // Loaded apart: an addon a script loads must bind to this Node, not to another one.\n"
 	       "  const dlopen = process.dlopen;\n"
 	       "  process.dlopen = function (module, filename, ...rest) {\n"
 	       "    native.exports.relinkAddon(filename);\n"
@@ -94,8 +100,8 @@ LoaderState *LoaderState::current() {
 	return current_state.load(std::memory_order_acquire);
 }
 
-LoaderState::LoaderState(std::string tag, bool host, void *isolated_library)
-    : tag_(std::move(tag)), host_(host), isolated_library_(isolated_library) {}
+LoaderState::LoaderState(std::string tag, NodeMode mode, void *apart_library)
+    : tag_(std::move(tag)), mode_(mode), host_(mode == NodeMode::host), apart_library_(apart_library) {}
 
 LoaderState::~LoaderState() {
 	stop();
@@ -141,7 +147,7 @@ bool LoaderState::start(bool pumped, std::string &error) {
 	}
 	if (thread_.joinable())
 		thread_.join(); // an earlier environment that ended (process.exit)
-	if (embedder_ == nullptr && (embedder_ = open_embedder(isolated_library_, error)) == nullptr)
+	if (embedder_ == nullptr && (embedder_ = open_embedder(mode_, apart_library_, error)) == nullptr)
 		return false;
 	const std::string script = main_script();
 	if (pumped) {
@@ -193,7 +199,12 @@ void LoaderState::own_thread_main(std::string script) {
 
 bool LoaderState::start_here(const std::string &script, std::string &error) {
 	char reason[2048] = "";
-	session_ = embedder_->start(script.c_str(), exited, this, reason, sizeof reason);
+	node_loader_embedder_options options{};
+	if (mode_ == NodeMode::host_v8) {
+		options.host_v8 = 1;
+		options.v8_abi = static_cast<const char *>(dlsym(apart_library_, "node_v8less_v8_abi"));
+	}
+	session_ = embedder_->start(script.c_str(), &options, exited, this, reason, sizeof reason);
 	if (session_ == nullptr) {
 		error = reason;
 		return false;

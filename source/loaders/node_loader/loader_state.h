@@ -12,6 +12,7 @@
 #define NODE_LOADER_LOADER_STATE_H
 
 #include "embedder_entry.h"
+#include "node_runtime.h"
 #include "environment.h"
 #include "function_names.h"
 
@@ -44,10 +45,11 @@ public:
 	// The started loader, or nullptr.
 	static LoaderState *current();
 
-	// `host`: the process already runs Node (the loader must find it attached, never start one).
-	// `isolated_library`: the libnode loaded apart (isolated mode), whose symbols the embedder's
-	// imports are bound to; NULL otherwise.
-	LoaderState(std::string tag, bool host, void *isolated_library);
+	// `mode`: how the loader gets its Node (node_runtime.h); in host mode the process already runs
+	// Node (the loader must find it attached, never start one). `apart_library`: the libnode loaded
+	// apart (isolated and host-v8 modes), whose symbols the embedder's imports are bound to; NULL
+	// otherwise.
+	LoaderState(std::string tag, NodeMode mode, void *apart_library);
 	LoaderState(const LoaderState &) = delete;
 	LoaderState &operator=(const LoaderState &) = delete;
 	~LoaderState();
@@ -95,8 +97,9 @@ private:
 	static void exited(void *context, int code); // a script called process.exit (owner)
 
 	std::string tag_;
+	const NodeMode mode_;
 	const bool host_;
-	void *const isolated_library_;
+	void *const apart_library_;
 	const node_loader_embedder *embedder_ = nullptr;
 	void *session_ = nullptr;
 	std::unique_ptr<NodeEnvironment> own_environment_;

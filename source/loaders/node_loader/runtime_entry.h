@@ -7,10 +7,10 @@
 #include <metacall/metacall_loader.h>
 
 // The implementation exports this function. `mode` is a NodeMode (node_runtime.h);
-// `isolated_library` the handle of the libnode loaded apart in the isolated mode, else NULL.
+// `apart_library` the handle of the libnode loaded apart (isolated and host-v8 modes), else NULL.
 #define NODE_LOADER_RUNTIME_ENTRY_NAME "node_loader_runtime_interface"
 typedef const struct metacall_loader_interface *(*node_loader_runtime_entry)(int mode,
-                                                                             void *isolated_library);
+                                                                             void *apart_library);
 
 #define NODE_LOADER_RUNTIME_FILE "libnode_loader_runtime.so"
 

@@ -26,7 +26,7 @@ namespace {
 std::unique_ptr<LoaderState> state_holder;
 // How the loader gets its Node (set by the bootstrap through the entry point).
 NodeMode node_mode = NodeMode::own;
-void *isolated_library = nullptr;
+void *apart_library = nullptr;
 
 LoaderState &state_of(void *loader) {
 	return *static_cast<LoaderState *>(loader);
@@ -62,7 +62,7 @@ void *initialize(const char *tag) {
 		metacall_loader_error("node loader: already started as '%s'", state_holder->tag().c_str());
 		return nullptr;
 	}
-	state_holder = std::make_unique<LoaderState>(tag, node_mode == NodeMode::host, isolated_library);
+	state_holder = std::make_unique<LoaderState>(tag, node_mode, apart_library);
 	return state_holder.get();
 }
 
@@ -238,9 +238,11 @@ napi_value host(napi_env env, napi_callback_info info) {
 	return nullptr;
 }
 
-// The addon's exports.relinkAddon(filename), isolated mode only: the start-up script calls it before
-// Node loads an addon, which gets its Node-API and libuv imports bound to the libnode loaded apart
-// (dlopen'ed RTLD_LOCAL they would bind to the process's own Node). Node then opens the same copy.
+// The addon's exports.relinkAddon(filename), isolated and host-v8 modes only: the start-up script
+// calls it before Node loads an addon, which gets its Node-API and libuv imports bound to the
+// libnode loaded apart (dlopen'ed RTLD_LOCAL they would bind to the process's own Node, or to the
+// libnode a host uses as its V8). Its V8 imports stay with the process's V8 in host-v8 mode. Node
+// then opens the same copy.
 napi_value relink_addon(napi_env env, napi_callback_info info) {
 	size_t argc = 1;
 	napi_value filename = nullptr;
@@ -251,8 +253,8 @@ napi_value relink_addon(napi_env env, napi_callback_info info) {
 	void *addon = dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL); // kept: Node keeps the addon loaded
 	if (addon == nullptr)
 		return nullptr; // process.dlopen reports why
-	for (const char *pattern : {"napi_*", "node_api_*", "uv_*"})
-		if (metacall_loader_bind_imports(addon, pattern, isolated_library) < 0) {
+	for (const char *pattern : {"napi_*", "node_api_*", "_ZN4node*", "_ZNK4node*", "uv_*"})
+		if (metacall_loader_bind_imports(addon, pattern, apart_library) < 0) {
 			metacall_exception_type error{};
 			napi_throw_error(env, nullptr,
 			                 metacall_error_last(&error) == 0 ? error.message : "cannot relink the addon");
@@ -278,9 +280,9 @@ napi_value attach(napi_env env, napi_callback_info info) {
 } // namespace node_loader
 
 extern "C" METACALL_LOADER_EXPORT const struct metacall_loader_interface *
-node_loader_runtime_interface(int mode, void *isolated_library) {
+node_loader_runtime_interface(int mode, void *apart_library) {
 	node_loader::node_mode = static_cast<node_loader::NodeMode>(mode);
-	node_loader::isolated_library = isolated_library;
+	node_loader::apart_library = apart_library;
 	return &node_loader::interface_table;
 }
 
@@ -295,7 +297,7 @@ extern "C" METACALL_LOADER_EXPORT napi_value napi_register_module_v1(napi_env en
 	    node_loader::register_port_functions(env, exports) != napi_ok) // require('metacall')
 		return nullptr;
 	napi_value relink = nullptr;
-	if (node_loader::isolated_library != nullptr &&
+	if (node_loader::apart_library != nullptr &&
 	    (napi_create_function(env, "relinkAddon", NAPI_AUTO_LENGTH, node_loader::relink_addon, nullptr,
 	                          &relink) != napi_ok ||
 	     napi_set_named_property(env, exports, "relinkAddon", relink) != napi_ok))

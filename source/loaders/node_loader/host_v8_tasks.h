@@ -1,0 +1,50 @@
+// Host-V8 mode: the tasks that V8 posts for Node's isolate. V8 hands them to the platform it was
+// initialised with, the host's, not to Node's: they wait in the host platform's queue for that
+// isolate until someone runs them. Without that, a WebAssembly.compile never settles, and
+// finalizers and some GC steps never run. When the host's platform is V8's default one
+// (v8::platform::NewDefaultPlatform) the loader runs them itself, on Node's thread: after every
+// turn of Node's event loop, and from a timer while the loop sleeps. A host with a platform of its
+// own must run them (README, "Node on the process's V8").
+#ifndef NODE_LOADER_HOST_V8_TASKS_H
+#define NODE_LOADER_HOST_V8_TASKS_H
+
+#include <node.h>
+#include <uv.h>
+
+#include <string>
+
+namespace node_loader {
+
+class HostV8Tasks {
+public:
+	// The host's platform, when it is V8's default platform; nullptr (with `why`) otherwise.
+	static v8::Platform *default_platform(std::string &why);
+
+	// Watches `loop` for Node's `isolate` (entered on this thread, with its context). Owner thread.
+	HostV8Tasks(v8::Platform *platform, v8::Isolate *isolate, uv_loop_t *loop);
+	HostV8Tasks(const HostV8Tasks &) = delete;
+	HostV8Tasks &operator=(const HostV8Tasks &) = delete;
+	// Closes the handles, and runs the loop once to finish closing them.
+	~HostV8Tasks();
+
+	// Runs what the host's platform holds for the isolate now, then the microtasks and
+	// process.nextTick callbacks the tasks queued, as Node does after its own tasks.
+	void run_ready();
+
+	// After the isolate is disposed: the host's platform forgets it.
+	static void forget(v8::Platform *platform, v8::Isolate *isolate);
+
+private:
+	static void on_check(uv_check_t *check);
+	static void on_timer(uv_timer_t *timer);
+
+	v8::Platform *const platform_;
+	v8::Isolate *const isolate_;
+	uv_loop_t *const loop_;
+	uv_check_t check_{};
+	uv_timer_t timer_{};
+};
+
+} // namespace node_loader
+
+#endif
