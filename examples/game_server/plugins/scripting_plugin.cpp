@@ -104,15 +104,19 @@ std::set<std::string> v8_objects() {
 	return objects;
 }
 
-// The libnode files mapped in this process, from /proc/self/maps.
+// The libnode files mapped in this process (libnode*.so.<version>), from /proc/self/maps.
 std::set<std::string> mapped_libnodes() {
 	std::set<std::string> files;
 	std::ifstream maps("/proc/self/maps");
 	std::string line;
 	while (std::getline(maps, line)) {
 		const size_t at = line.find('/');
-		if (at != std::string::npos && line.find("libnode", at) != std::string::npos)
-			files.insert(line.substr(at));
+		if (at == std::string::npos)
+			continue;
+		const std::string file = line.substr(at);
+		const std::string name = file.substr(file.rfind('/') + 1);
+		if (name.rfind("libnode", 0) == 0 && name.find(".so.") != std::string::npos)
+			files.insert(file);
 	}
 	return files;
 }

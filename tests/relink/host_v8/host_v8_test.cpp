@@ -97,7 +97,7 @@ TEST_F(HostV8, AutomaticallyAV8OfAnotherVersionIsPassedOverForTheIsolatedModeSay
 	ASSERT_TRUE(load_js(error)) << error;
 	void *result = metacallv_s("answer", nullptr, 0);
 	ASSERT_NE(result, nullptr);
-	EXPECT_EQ(metacall_value_to_long(result), 42);
+	EXPECT_EQ(metacall_value_to_double(result), 42); // a JS number
 	metacall_value_destroy(result);
 	const std::string text = log.text();
 	EXPECT_NE(text.find("host-v8 does not apply"), std::string::npos) << text;
