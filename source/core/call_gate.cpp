@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <sys/syscall.h>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -71,16 +72,36 @@ CallSlot &this_thread_slot() {
 constinit CallGate call_gate;
 
 void CallGate::open() {
-	static const bool registered = register_membarrier();
-	asymmetric_.store(registered, std::memory_order_relaxed);
+	// Registering for membarrier costs a kernel grace period (7 ms here) once the process has
+	// threads, as every host that embeds V8 or Python has: it runs once, on a thread of its own,
+	// so that metacall_initialize does not wait for it. Until it is done the call path fences.
+	static std::once_flag once;
+	std::call_once(once, [this] {
+		registration_.store(Registration::pending, std::memory_order_seq_cst);
+		try {
+			std::thread([this] {
+				const bool registered = register_membarrier();
+				if (registered)
+					asymmetric_.store(true, std::memory_order_seq_cst);
+				registration_.store(registered ? Registration::registered : Registration::failed,
+				                    std::memory_order_seq_cst);
+			}).detach();
+		} catch (const std::system_error &) { // no thread to be had: calls keep their fence
+			registration_.store(Registration::failed, std::memory_order_seq_cst);
+		}
+	});
 	open_.store(true, std::memory_order_seq_cst);
 }
 
 void CallGate::close_and_drain(const std::function<void()> &while_waiting) {
 	open_.store(false, std::memory_order_seq_cst);
+	// A registration under way decides which callers fence: wait for its outcome (it takes a few
+	// milliseconds, once per process).
+	while (registration_.load(std::memory_order_seq_cst) == Registration::pending)
+		std::this_thread::sleep_for(std::chrono::microseconds(100));
 	// Every running thread passes a full barrier: its depth store is visible to us now, or it
 	// will see the gate closed.
-	if (asymmetric_.load(std::memory_order_relaxed))
+	if (registration_.load(std::memory_order_seq_cst) == Registration::registered)
 		syscall(__NR_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
 	CallSlot *mine = current_slot;
 	SlotTable &slots = table();

@@ -46,7 +46,7 @@ public:
 		slot->depth.store(slot->depth.load(std::memory_order_relaxed) - 1, std::memory_order_release);
 	}
 
-	// Opens the gate (registering for membarrier the first time).
+	// Opens the gate (starting the registration for membarrier the first time).
 	void open();
 	// Closes the gate, then waits until no other thread is inside a call, running `while_waiting`
 	// between checks (calls that only the waiting thread can complete: see Runtime::destroy).
@@ -56,8 +56,11 @@ public:
 	static int depth() { return this_thread_slot().depth.load(std::memory_order_relaxed); }
 
 private:
+	enum class Registration { none, pending, registered, failed }; // of membarrier, once per process
+
 	std::atomic<bool> open_{false};
 	std::atomic<bool> asymmetric_{false}; // membarrier registered: the call path needs no fence
+	std::atomic<Registration> registration_{Registration::none};
 };
 
 // The runtime's gate. Kept outside the Runtime object and constant-initialized, so a call reaches
