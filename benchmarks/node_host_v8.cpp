@@ -80,7 +80,8 @@ int calls(long count) {
 		const Clock::time_point start = Clock::now();
 		for (long i = 0; i < n; ++i)
 			metacall_value_destroy(metacallfv_s(add, args, 2));
-		return std::chrono::duration<double, std::nano>(Clock::now() - start).count() / static_cast<double>(n);
+		return std::chrono::duration<double, std::nano>(Clock::now() - start).count() /
+		       static_cast<double>(n);
 	};
 	batch(count / 10); // warm-up: V8 optimises add
 	std::vector<double> batches;

@@ -161,7 +161,7 @@ struct metacall_loader_runtime_request {
  * METACALL_RELINK_<TAG>=host-v8 it is refused instead, the error naming both V8 versions.
  * Returns 0 (own), 1 (host), 2 (isolated), 3 (host-v8), or -1 as metacall_loader_runtime. */
 METACALL_API int metacall_loader_runtime_v2(const struct metacall_loader_runtime_request *request,
-                                                 void **library);
+                                            void **library);
 
 /* Ours (relink): rewrites the imports of the loaded object `target` (a dlopen handle) whose names
  * match the glob `pattern` to the definitions of `provider` (a dlopen handle); imports `provider`

@@ -26,7 +26,7 @@ extern "C" char *metacall_relink_report(size_t *size, void *allocator) {
 }
 
 extern "C" int metacall_loader_runtime_v2(const struct metacall_loader_runtime_request *request,
-                                               void **library) {
+                                          void **library) {
 	if (request == nullptr || request->tag == nullptr || request->runtime == nullptr ||
 	    request->library == nullptr) {
 		set_errorf("TypeError", "metacall_loader_runtime: the tag, the runtime or the library is NULL");

@@ -6,10 +6,10 @@
 #include <cctype>
 #include <cstdlib>
 #include <dlfcn.h>
-#include <sys/stat.h>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <sys/stat.h>
 
 namespace metacall_relink {
 namespace {
@@ -68,7 +68,8 @@ bool promote(const DetectedRuntime &found, std::string &error) {
 
 // Whether two paths name one file (dlopen loads a file once, whatever path it is given).
 bool same_file(const std::string &a, const std::string &b) {
-	struct stat first {}, second {};
+	struct stat first {
+	}, second{};
 	return stat(a.c_str(), &first) == 0 && stat(b.c_str(), &second) == 0 && first.st_dev == second.st_dev &&
 	       first.st_ino == second.st_ino;
 }
@@ -92,7 +93,8 @@ bool host_v8(const RuntimeRequest &request, const DetectedRuntime &v8, Decision 
 		return false;
 	}
 	if (!v8.platform_initialized.value_or(true)) {
-		why = "the process's " + describe(v8) + " has not been started: Node runs on a V8 that its host "
+		why = "the process's " + describe(v8) +
+		      " has not been started: Node runs on a V8 that its host "
 		      "has initialised";
 		return false;
 	}
@@ -172,7 +174,8 @@ bool decide_now(const RuntimeRequest &request, Decision &decision) {
 		return false;
 	}
 	// 3. Host V8, before the isolated mode, which would map a second V8 and a second heap.
-	if (wanted == RuntimeKind::node && (forced == Forced::host_v8 || (foreign_v8 && forced == Forced::none))) {
+	if (wanted == RuntimeKind::node &&
+	    (forced == Forced::host_v8 || (foreign_v8 && forced == Forced::none))) {
 		std::string why = usable ? "the process already runs " + describe(*found) + " (host mode uses it)"
 		                         : std::string("the process has no initialised V8");
 		if (foreign_v8 && host_v8(request, *foreign_v8, decision, why))
@@ -194,9 +197,10 @@ bool decide_now(const RuntimeRequest &request, Decision &decision) {
 		// The file the process's V8 came from is already loaded: dlopen would hand back that copy,
 		// whose V8 the host has initialised already.
 		if (foreign_v8 && same_file(library, foreign_v8->object)) {
-			decision.reason = "the process's " + describe(*foreign_v8) + " comes from " + library +
-			                  ", the libnode an isolated Node would load: set METACALL_NODE_LIBRARY to another "
-			                  "copy of it, or use the host-v8 mode";
+			decision.reason =
+			    "the process's " + describe(*foreign_v8) + " comes from " + library +
+			    ", the libnode an isolated Node would load: set METACALL_NODE_LIBRARY to another "
+			    "copy of it, or use the host-v8 mode";
 			if (!decision.passed_over.empty())
 				decision.reason += " (" + decision.passed_over + ")";
 			return false;

@@ -10,8 +10,8 @@
 namespace metacall_relink {
 
 struct V8lessAbi {
-	std::string text;               // the whole note: "v8=10.2.154.26-node.37 pointer_compression=0 ..."
-	std::string v8_version;         // "10.2.154.26-node.37": what v8::V8::GetVersion() must report
+	std::string text;                // the whole note: "v8=10.2.154.26-node.37 pointer_compression=0 ..."
+	std::string v8_version;          // "10.2.154.26-node.37": what v8::V8::GetVersion() must report
 	int promise_internal_fields = 0; // V8_PROMISE_INTERNAL_FIELD_COUNT it was built with
 };
 

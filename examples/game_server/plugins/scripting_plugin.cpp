@@ -29,7 +29,8 @@ void log(const std::string &text) {
 
 std::string last_error() {
 	metacall_exception_type error{};
-	return metacall_error_last(&error) == 0 ? std::string(error.label) + ": " + error.message : "unknown error";
+	return metacall_error_last(&error) == 0 ? std::string(error.label) + ": " + error.message
+	                                        : "unknown error";
 }
 
 // A call's result as text (destroyed: results are the caller's); an exception's message after
@@ -51,7 +52,8 @@ std::string text_of(void *result) {
 		break;
 	case METACALL_THROWABLE:
 	case METACALL_EXCEPTION:
-		text = metacall_error_from_value(result, &error) == 0 ? std::string("error: ") + error.message : "error";
+		text =
+		    metacall_error_from_value(result, &error) == 0 ? std::string("error: ") + error.message : "error";
 		break;
 	default:
 		text = std::string("<") + metacall_value_type_name(result) + ">";

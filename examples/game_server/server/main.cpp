@@ -37,7 +37,7 @@ namespace {
 struct Options {
 	int ticks = 8;
 	int tick_ms = 20;
-	int reload_at = 0; // 0: never
+	int reload_at = 0;  // 0: never
 	std::string folder; // holds plugins/, scripts/ and ui/
 };
 
@@ -87,7 +87,10 @@ public:
 		v8::Local<v8::Context> context = context_.Get(isolate_);
 		v8::Context::Scope scope(context);
 		v8::Local<v8::Value> function;
-		if (!ok_ || !context->Global()->Get(context, v8::String::NewFromUtf8Literal(isolate_, "hud")).ToLocal(&function) ||
+		if (!ok_ ||
+		    !context->Global()
+		         ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "hud"))
+		         .ToLocal(&function) ||
 		    !function->IsFunction())
 			return "";
 		v8::Local<v8::Value> argv[] = {v8::Integer::New(isolate_, tick), v8::Integer::New(isolate_, players)};
@@ -127,7 +130,8 @@ std::vector<const game_plugin *> load_plugins(const std::string &folder, const g
 		                 : nullptr;
 		const game_plugin *plugin = entry != nullptr ? entry() : nullptr;
 		if (plugin == nullptr) {
-			std::printf("server: %s is not a plugin: %s\n", file.c_str(), library ? "no " GAME_PLUGIN_ENTRY : dlerror());
+			std::printf("server: %s is not a plugin: %s\n", file.c_str(),
+			            library ? "no " GAME_PLUGIN_ENTRY : dlerror());
 			ok = false;
 			continue;
 		}

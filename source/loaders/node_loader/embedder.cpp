@@ -79,8 +79,9 @@ bool promise_fields_match(v8::Local<v8::Context> context, const char *v8_abi, st
 	const int actual = resolver->GetPromise()->InternalFieldCount();
 	if (actual == expected)
 		return true;
-	error = "the process's V8 " + std::string(v8::V8::GetVersion()) + " gives promises " + std::to_string(actual) +
-	        " internal fields, but Node was built for " + std::to_string(expected) + " (" + abi + ")";
+	error = "the process's V8 " + std::string(v8::V8::GetVersion()) + " gives promises " +
+	        std::to_string(actual) + " internal fields, but Node was built for " + std::to_string(expected) +
+	        " (" + abi + ")";
 	return false;
 }
 
@@ -102,7 +103,8 @@ void copy_error(const std::string &text, char *error, size_t error_size) {
 }
 
 // Undoes what start did so far, in reverse order, and reports `reason`.
-void *fail_start(std::unique_ptr<Session> session, const std::string &reason, char *error, size_t error_size) {
+void *fail_start(std::unique_ptr<Session> session, const std::string &reason, char *error,
+                 size_t error_size) {
 	copy_error(reason, error, error_size);
 	v8::Isolate *isolate = session->setup->isolate();
 	session->host_tasks.reset();
@@ -119,8 +121,8 @@ void *fail_start(std::unique_ptr<Session> session, const std::string &reason, ch
 	return nullptr;
 }
 
-void *start(const char *main_script, const node_loader_embedder_options *options, void (*on_exit)(void *, int),
-            void *exit_context, char *error, size_t error_size) {
+void *start(const char *main_script, const node_loader_embedder_options *options,
+            void (*on_exit)(void *, int), void *exit_context, char *error, size_t error_size) {
 	std::string reason;
 	const bool host_v8 = options != nullptr && options->host_v8 != 0;
 	node::MultiIsolatePlatform *platform = process_platform(host_v8, reason);
@@ -161,10 +163,11 @@ void *start(const char *main_script, const node_loader_embedder_options *options
 			session->host_tasks = std::make_unique<node_loader::HostV8Tasks>(session->host_platform, isolate,
 			                                                                 session->setup->event_loop());
 		else
-			std::fprintf(stderr,
-			             "metacall: node: %s: the tasks V8 posts for Node's isolate (WebAssembly compilation, "
-			             "finalizers) wait until the host runs them\n",
-			             why.c_str());
+			std::fprintf(
+			    stderr,
+			    "metacall: node: %s: the tasks V8 posts for Node's isolate (WebAssembly compilation, "
+			    "finalizers) wait until the host runs them\n",
+			    why.c_str());
 	}
 	v8::TryCatch try_catch(isolate);
 	if (node::LoadEnvironment(session->setup->env(), main_script).IsEmpty()) {

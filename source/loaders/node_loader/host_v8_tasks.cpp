@@ -18,8 +18,8 @@ v8::Platform *HostV8Tasks::default_platform(std::string &why) {
 	// relink module brought it into the global scope). Both are exported by a V8 built as a shared
 	// library or inside libnode; V8's public API has no way to ask.
 	using CurrentPlatform = v8::Platform *(*)();
-	auto current = reinterpret_cast<CurrentPlatform>(
-	    dlsym(RTLD_DEFAULT, "_ZN2v88internal2V818GetCurrentPlatformEv"));
+	auto current =
+	    reinterpret_cast<CurrentPlatform>(dlsym(RTLD_DEFAULT, "_ZN2v88internal2V818GetCurrentPlatformEv"));
 	auto *vtable = static_cast<void **>(dlsym(RTLD_DEFAULT, "_ZTVN2v88platform15DefaultPlatformE"));
 	if (current == nullptr || vtable == nullptr) {
 		why = "the process's V8 does not export v8::internal::V8::GetCurrentPlatform or "
@@ -36,23 +36,29 @@ v8::Platform *HostV8Tasks::default_platform(std::string &why) {
 }
 
 HostV8Tasks::HostV8Tasks(v8::Platform *platform, v8::Isolate *isolate, uv_loop_t *loop)
-    : platform_(platform), isolate_(isolate), loop_(loop) {
-	check_.data = this;
-	timer_.data = this;
-	uv_check_init(loop, &check_);
-	uv_check_start(&check_, on_check);
-	uv_unref(reinterpret_cast<uv_handle_t *>(&check_));
-	uv_timer_init(loop, &timer_);
-	uv_timer_start(&timer_, on_timer, kPollMilliseconds, kPollMilliseconds);
-	uv_unref(reinterpret_cast<uv_handle_t *>(&timer_)); // keeps no loop alive by itself
+    : platform_(platform), isolate_(isolate), handles_(std::make_unique<Handles>()) {
+	handles_->owner = this;
+	uv_check_init(loop, &handles_->check);
+	uv_timer_init(loop, &handles_->timer);
+	handles_->check.data = handles_->timer.data = handles_.get();
+	uv_check_start(&handles_->check, on_check);
+	uv_timer_start(&handles_->timer, on_timer, kPollMilliseconds, kPollMilliseconds);
+	// Neither keeps the loop alive by itself.
+	uv_unref(reinterpret_cast<uv_handle_t *>(&handles_->check));
+	uv_unref(reinterpret_cast<uv_handle_t *>(&handles_->timer));
 }
 
 HostV8Tasks::~HostV8Tasks() {
-	uv_close(reinterpret_cast<uv_handle_t *>(&check_), nullptr);
-	uv_close(reinterpret_cast<uv_handle_t *>(&timer_), nullptr);
-	// libuv uses the handles until their close completes, in the loop's next turn: before the
-	// memory goes, and before Node closes the loop (which must find no handle left).
-	uv_run(loop_, UV_RUN_NOWAIT);
+	Handles *handles = handles_.release(); // from here on, on_closed owns it
+	handles->owner = nullptr;
+	uv_close(reinterpret_cast<uv_handle_t *>(&handles->check), on_closed);
+	uv_close(reinterpret_cast<uv_handle_t *>(&handles->timer), on_closed);
+}
+
+void HostV8Tasks::on_closed(uv_handle_t *handle) {
+	auto *handles = static_cast<Handles *>(handle->data);
+	if (--handles->open == 0)
+		std::unique_ptr<Handles>{handles}; // both closes completed: libuv is done with them
 }
 
 void HostV8Tasks::run_ready() {
@@ -72,11 +78,13 @@ void HostV8Tasks::forget(v8::Platform *platform, v8::Isolate *isolate) {
 }
 
 void HostV8Tasks::on_check(uv_check_t *check) {
-	static_cast<HostV8Tasks *>(check->data)->run_ready();
+	if (HostV8Tasks *owner = static_cast<Handles *>(check->data)->owner)
+		owner->run_ready();
 }
 
 void HostV8Tasks::on_timer(uv_timer_t *timer) {
-	static_cast<HostV8Tasks *>(timer->data)->run_ready();
+	if (HostV8Tasks *owner = static_cast<Handles *>(timer->data)->owner)
+		owner->run_ready();
 }
 
 } // namespace node_loader

@@ -11,6 +11,7 @@
 #include <node.h>
 #include <uv.h>
 
+#include <memory>
 #include <string>
 
 namespace node_loader {
@@ -24,7 +25,8 @@ public:
 	HostV8Tasks(v8::Platform *platform, v8::Isolate *isolate, uv_loop_t *loop);
 	HostV8Tasks(const HostV8Tasks &) = delete;
 	HostV8Tasks &operator=(const HostV8Tasks &) = delete;
-	// Closes the handles, and runs the loop once to finish closing them.
+	// Closes the handles. Their close completes in a later turn of the loop (Node's teardown runs
+	// one), which frees them: nothing here runs the loop, whose other handles may be half torn down.
 	~HostV8Tasks();
 
 	// Runs what the host's platform holds for the isolate now, then the microtasks and
@@ -35,14 +37,20 @@ public:
 	static void forget(v8::Platform *platform, v8::Isolate *isolate);
 
 private:
+	// The libuv handles, apart: they outlive this object until their close completes.
+	struct Handles {
+		HostV8Tasks *owner;
+		uv_check_t check{};
+		uv_timer_t timer{};
+		int open = 2;
+	};
 	static void on_check(uv_check_t *check);
 	static void on_timer(uv_timer_t *timer);
+	static void on_closed(uv_handle_t *handle);
 
 	v8::Platform *const platform_;
 	v8::Isolate *const isolate_;
-	uv_loop_t *const loop_;
-	uv_check_t check_{};
-	uv_timer_t timer_{};
+	std::unique_ptr<Handles> handles_; // released to libuv's close callbacks by the destructor
 };
 
 } // namespace node_loader

@@ -42,7 +42,8 @@ const node_loader_embedder *open_embedder(NodeMode mode, void *apart_library, st
 		patterns.insert(patterns.end(), {"_ZN2v8*", "_ZNK2v8*"});
 	for (const char *pattern : patterns)
 		if (metacall_loader_bind_imports(library, pattern, apart_library) < 0) {
-			error = std::string("cannot bind the Node embedder to the libnode loaded apart (") + pattern + ")";
+			error =
+			    std::string("cannot bind the Node embedder to the libnode loaded apart (") + pattern + ")";
 			return nullptr;
 		}
 	auto entry =

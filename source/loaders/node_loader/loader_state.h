@@ -12,9 +12,9 @@
 #define NODE_LOADER_LOADER_STATE_H
 
 #include "embedder_entry.h"
-#include "node_runtime.h"
 #include "environment.h"
 #include "function_names.h"
+#include "node_runtime.h"
 
 #include <node_api.h>
 

@@ -7,7 +7,8 @@
 #include <string>
 
 #if !defined(METACALL_NODE_LIBRARY) || !defined(METACALL_NODE_V8LESS_FILE)
-#  error "METACALL_NODE_LIBRARY (the default libnode path) and METACALL_NODE_V8LESS_FILE must be defined by the build"
+#  error                                                                                                      \
+	  "METACALL_NODE_LIBRARY (the default libnode path) and METACALL_NODE_V8LESS_FILE must be defined by the build"
 #endif
 
 namespace node_loader {

@@ -9,8 +9,7 @@
 // The implementation exports this function. `mode` is a NodeMode (node_runtime.h);
 // `apart_library` the handle of the libnode loaded apart (isolated and host-v8 modes), else NULL.
 #define NODE_LOADER_RUNTIME_ENTRY_NAME "node_loader_runtime_interface"
-typedef const struct metacall_loader_interface *(*node_loader_runtime_entry)(int mode,
-                                                                             void *apart_library);
+typedef const struct metacall_loader_interface *(*node_loader_runtime_entry)(int mode, void *apart_library);
 
 #define NODE_LOADER_RUNTIME_FILE "libnode_loader_runtime.so"
 

@@ -1,7 +1,7 @@
 // The host-v8 mode's choices and refusals, in processes whose "V8" is a stand-in (fake_v8.c) that
-// reports a version ($FAKE_V8_VERSION, default 9.8.177.0-fake) and whether it was started: one process per test (the decision is made once
-// per process). What Node on a real host V8 does is tested with the game server
-// (tests/game_server).
+// reports a version ($FAKE_V8_VERSION, default 9.8.177.0-fake) and whether it was started: one process per
+// test (the decision is made once per process). What Node on a real host V8 does is tested with the game
+// server (tests/game_server).
 #include "v8less.h"
 
 #include <metacall/metacall.h>
@@ -60,7 +60,9 @@ protected:
 			metacall_destroy();
 	}
 	// Loads the stand-in V8 the way a host links its V8 (global).
-	void load_host_v8(const char *library) { ASSERT_NE(dlopen(library, RTLD_NOW | RTLD_GLOBAL), nullptr) << dlerror(); }
+	void load_host_v8(const char *library) {
+		ASSERT_NE(dlopen(library, RTLD_NOW | RTLD_GLOBAL), nullptr) << dlerror();
+	}
 	// Loads a JavaScript module; on failure `error` holds the thread's last error.
 	bool load_js(std::string &error) {
 		if (!initialized_) {
