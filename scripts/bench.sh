@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 build=build-bench
+# The examples too: the game server is measured (host-v8 against isolated mode).
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMETACALL_BUILD_TESTS=OFF \
-      -DMETACALL_BUILD_EXAMPLES=OFF >/dev/null
+      -DMETACALL_BUILD_EXAMPLES=ON >/dev/null
 cmake --build "$build" -j2 >/dev/null
 
 run() { # run <benchmark binary> <baseline row> [--real-time]
@@ -32,6 +33,10 @@ run node_handoff_benchmark raw_threadsafe_call_sleep --real-time
 echo "### node start-up (median of 10 fresh processes)"
 echo
 "$build/bin/node_startup" 10
+echo
+echo "### Node on a host's V8 (host-v8 mode), each measurement in a fresh process"
+echo
+python3 benchmarks/host_v8/run.py "$build"
 echo
 # The ports side by side with node-calls-python (npm), each measurement in a process of its own.
 python3 benchmarks/ports/run.py "$build"
