@@ -45,6 +45,9 @@ extern "C" int metacall_loader_runtime_v2(const struct metacall_loader_runtime_r
 		if (!decision.passed_over.empty())
 			log(LogLevel::warn, "relink: loader '%s': %s", request->tag, decision.passed_over.c_str());
 		if (!decided) {
+			// A mode passed over on the way is part of why none could be had.
+			if (!decision.passed_over.empty())
+				decision.reason += " (" + decision.passed_over + ")";
 			log(LogLevel::warn, "relink: loader '%s': refused: %s", request->tag, decision.reason.c_str());
 			metacall_loader_error("relink: %s", decision.reason.c_str());
 			return -1;

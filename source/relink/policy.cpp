@@ -197,12 +197,12 @@ bool decide_now(const RuntimeRequest &request, Decision &decision) {
 		// The file the process's V8 came from is already loaded: dlopen would hand back that copy,
 		// whose V8 the host has initialised already.
 		if (foreign_v8 && same_file(library, foreign_v8->object)) {
-			decision.reason =
-			    "the process's " + describe(*foreign_v8) + " comes from " + library +
-			    ", the libnode an isolated Node would load: set METACALL_NODE_LIBRARY to another "
-			    "copy of it, or use the host-v8 mode";
-			if (!decision.passed_over.empty())
-				decision.reason += " (" + decision.passed_over + ")";
+			decision.reason = "the process's " + describe(*foreign_v8) + " comes from " + library +
+			                  ", the libnode an isolated Node would load: " +
+			                  (request.library_variable.empty()
+			                       ? std::string("load another copy of it")
+			                       : "set " + request.library_variable + " to another copy of it") +
+			                  ", or use the host-v8 mode";
 			return false;
 		}
 		// DEEPBIND: its own symbols first, so its static constructors and its calls stay inside it

@@ -32,7 +32,8 @@ struct Decision {
 	std::string object;      // the object the runtime lives in (host), or the library loaded (own, isolated)
 	void *library = nullptr; // isolated, host-v8: the dlopen handle of the libnode loaded apart
 	std::string reason;      // why: written to the log; on refusal, the error
-	std::string passed_over; // why a mode that came first in the order was not taken ("" none)
+	std::string passed_over; // why a mode that came first in the order was not taken ("" none);
+	                         // set whether or not a later mode was then had
 };
 
 // Decides and does what the mode needs (promotion, loading). False with decision.reason set

@@ -4,6 +4,7 @@
 #include "embedder_entry.h"
 #include "host_v8_tasks.h"
 
+#include <metacall/metacall_loader.h>
 #include <node.h>
 
 #include <cstdint>
@@ -163,11 +164,10 @@ void *start(const char *main_script, const node_loader_embedder_options *options
 			session->host_tasks = std::make_unique<node_loader::HostV8Tasks>(session->host_platform, isolate,
 			                                                                 session->setup->event_loop());
 		else
-			std::fprintf(
-			    stderr,
-			    "metacall: node: %s: the tasks V8 posts for Node's isolate (WebAssembly compilation, "
-			    "finalizers) wait until the host runs them\n",
-			    why.c_str());
+			metacall_loader_log("warn",
+			                    "node loader: %s: the tasks V8 posts for Node's isolate (WebAssembly "
+			                    "compilation, finalizers) wait until the host runs them",
+			                    why.c_str());
 	}
 	v8::TryCatch try_catch(isolate);
 	if (node::LoadEnvironment(session->setup->env(), main_script).IsEmpty()) {

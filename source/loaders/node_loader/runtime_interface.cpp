@@ -18,6 +18,7 @@
 #include <dlfcn.h>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace node_loader {
 namespace {
@@ -253,7 +254,10 @@ napi_value relink_addon(napi_env env, napi_callback_info info) {
 	void *addon = dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL); // kept: Node keeps the addon loaded
 	if (addon == nullptr)
 		return nullptr; // process.dlopen reports why
-	for (const char *pattern : {"napi_*", "node_api_*", "_ZN4node*", "_ZNK4node*", "uv_*"})
+	std::vector<const char *> patterns{"napi_*", "node_api_*", "_ZN4node*", "_ZNK4node*", "uv_*"};
+	if (node_mode == NodeMode::isolated) // its own V8 too; in host-v8 mode V8 is the process's
+		patterns.insert(patterns.end(), {"_ZN2v8*", "_ZNK2v8*"});
+	for (const char *pattern : patterns)
 		if (metacall_loader_bind_imports(addon, pattern, apart_library) < 0) {
 			metacall_exception_type error{};
 			napi_throw_error(env, nullptr,

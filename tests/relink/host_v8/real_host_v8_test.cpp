@@ -101,6 +101,20 @@ TEST_F(RealHostV8, APumpingHostSettlesWebAssemblyCompile) {
 	metacall_value_destroy(args[1]);
 }
 
+// The host took its V8 from a full libnode: an addon that a script loads must still get the
+// Node that runs it, the V8-less one, for its Node-API calls.
+TEST_F(RealHostV8, AnAddonAScriptLoadsIsBoundToTheNodeThatRunsIt) {
+	const std::string script = std::string("const addon = require('") + HOST_V8_TEST_WHICH_NODE_ADDON +
+	                           "');\nmodule.exports = { nodeObject: () => addon.nodeObject() };";
+	ASSERT_EQ(metacall_load_from_memory("node", script.c_str(), script.size(), nullptr), 0) << last_error();
+	void *object = metacallv_s("nodeObject", nullptr, 0);
+	ASSERT_NE(object, nullptr) << last_error();
+	ASSERT_EQ(metacall_value_id(object), METACALL_STRING);
+	const std::string path = metacall_value_to_string(object);
+	metacall_value_destroy(object);
+	EXPECT_NE(path.find("libnode_v8less.so.108"), std::string::npos) << path;
+}
+
 TEST_F(RealHostV8, AScriptThatThrowsAtLoadIsAnErrorNotACrash) {
 	EXPECT_NE(load("throw new TypeError('broken plugin');"), 0);
 	EXPECT_NE(last_error().find("broken plugin"), std::string::npos) << last_error();
