@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <memory>
+#include <string>
 #include <vector>
 
 using namespace metacall_core;
@@ -44,21 +46,31 @@ void write_function(JsonWriter &json, const Function &function) {
 	json.end_object();
 }
 
+// What inspect shows of a handle, copied while the registry is locked: another thread may clear
+// the handle as soon as the lock is released (its functions stay alive through these pointers).
+struct HandleView {
+	std::string name;
+	bool global = false;
+	std::vector<std::shared_ptr<Function>> functions;
+};
+
 std::string describe(const Registry &registry) {
 	// Handles grouped by tag (tags in name order, handles in load order).
-	std::map<std::string, std::vector<const Handle *>> by_tag;
+	std::map<std::string, std::vector<HandleView>> by_tag;
+	registry.for_each([&](const Handle &handle) {
+		by_tag[handle.tag].push_back(HandleView{handle.name, handle.global, handle.functions});
+	});
 	JsonWriter json;
 	json.begin_object();
-	registry.for_each([&](const Handle &handle) { by_tag[handle.tag].push_back(&handle); });
 	for (const auto &[tag, handles] : by_tag) {
 		json.key(tag).begin_array();
-		for (const Handle *handle : handles) {
+		for (const HandleView &handle : handles) {
 			json.begin_object();
-			json.key("name").string(handle->name);
+			json.key("name").string(handle.name);
 			json.key("scope").begin_object();
-			json.key("name").string(handle->global ? "global_namespace" : handle->name);
+			json.key("name").string(handle.global ? "global_namespace" : handle.name);
 			json.key("funcs").begin_array();
-			for (const auto &function : handle->functions)
+			for (const auto &function : handle.functions)
 				write_function(json, *function);
 			json.end_array();
 			json.key("classes").begin_array().end_array();

@@ -9,8 +9,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 using nlohmann::json;
 
@@ -64,4 +66,29 @@ TEST_F(InspectHandles, ClearedHandleIsNoLongerListed) {
 	ASSERT_EQ(metacall_clear(handle), 0);
 	json doc = inspect();
 	EXPECT_TRUE(handle_named(doc, "coretiny", name).is_null()) << doc.dump();
+}
+
+// metacall_inspect on one thread while another loads and clears handles: inspect copies what it
+// shows while the registry is locked (it once wrote the JSON from handles already freed).
+TEST_F(InspectHandles, InspectWhileAnotherThreadClearsHandlesReadsNoFreedHandle) {
+	std::atomic<bool> done{false};
+	std::atomic<int> failures{0};
+	std::thread clearer([&] {
+		for (int i = 0; i < 2000; ++i) {
+			void *handle = nullptr;
+			if (load("coretiny", &handle) != 0 || metacall_clear(handle) != 0)
+				++failures;
+		}
+		done = true;
+	});
+	int inspections = 0;
+	while (!done.load()) {
+		json doc = inspect();
+		if (!doc.is_object())
+			++failures;
+		++inspections;
+	}
+	clearer.join();
+	EXPECT_EQ(failures.load(), 0);
+	EXPECT_GT(inspections, 0);
 }
