@@ -23,11 +23,25 @@
  * Threads: values are plain data. Different values may be used from different threads at once;
  * one value must not be changed by one thread while another uses it. Function and future
  * references inside values are thread-safe.
+ *
+ * Nesting: arrays, maps and throwables hold other values, as trees (a container must not hold
+ * itself or one of its ancestors). Copies and every loader's conversions go down at most
+ * METACALL_VALUE_MAX_DEPTH levels: a deeper value, or a cyclic one a script builds (a JS array
+ * that contains itself, a Python list appended to itself), is an error with the label
+ * "RecursionError" naming the limit, never a stack overflow. Destruction has no limit.
  */
 #ifndef METACALL_VALUE_H
 #define METACALL_VALUE_H
 
 #include <metacall/metacall_def.h>
+
+/* How many levels of arrays, maps and throwables a copy or a conversion goes down (see above). */
+#define METACALL_VALUE_MAX_DEPTH 128
+
+/* The most elements (or map entries) a loader converts into one array (or map): a longer one is a
+ * "RangeError". A script sets an array's length at will ([].length = 2 ** 32 - 1); large data
+ * crosses as a buffer (a typed array, bytes), which has no such limit. */
+#define METACALL_VALUE_MAX_ELEMENTS (1 << 24)
 
 #include <stddef.h>
 
@@ -140,7 +154,8 @@ METACALL_API const char *metacall_value_type_name(void *v);
 /* ---- Copy, cast, destroy ---- */
 
 /* A deep copy (strings, buffers, arrays, maps, exceptions, throwables are duplicated; functions
- * and futures are shared). New value owned by the caller; NULL on failure. */
+ * and futures are shared). New value owned by the caller; NULL on failure (a RecursionError for a
+ * value nested deeper than METACALL_VALUE_MAX_DEPTH levels). */
 METACALL_API void *metacall_value_copy(void *v);
 
 /* Converts `v` to type `id`. On success returns the converted value and `v` must no longer be
@@ -151,7 +166,8 @@ METACALL_API void *metacall_value_copy(void *v);
  * numbers, string <-> buffer, and any value to its own type. */
 METACALL_API void *metacall_value_cast(void *v, enum metacall_value_id id);
 
-/* Releases `v` and everything it owns. NULL is ignored. Each value is destroyed exactly once. */
+/* Releases `v` and everything it owns, however deep (without recursion). NULL is ignored. Each
+ * value is destroyed exactly once. */
 METACALL_API void metacall_value_destroy(void *v);
 
 /* ---- Read: data borrowed from `v`. On a type mismatch: 0 / NULL and an error. ---- */

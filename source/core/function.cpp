@@ -110,10 +110,21 @@ void *Function::wrong_count(std::size_t size) const {
 
 void *Function::dispatch(void *args[], std::size_t size) {
 	if (host_invoke_ != nullptr)
-		return call_host(args, size);
+		return checked_host_result(call_host(args, size));
 	if (signature_.is_async)
 		return call_async(args, size);
 	return loader_->interface().invoke(loader_->state(), data_, args, size);
+}
+
+// What a host function returned, checked once here for every caller (C, JS, Python): a pointer
+// that is not a value (a string, a handle, a value already destroyed) becomes a TypeError instead
+// of reaching a caller that would read it as a value. NULL stays NULL (a null result).
+void *Function::checked_host_result(void *result) const {
+	if (result == nullptr || static_cast<Value *>(result)->magic == Value::kMagic)
+		return result;
+	return make_throwable("TypeError", "host function '" + name() +
+	                                       "' returned a pointer that is not a value (return "
+	                                       "metacall_value_create_* or NULL)");
 }
 
 // Host functions get exactly the C types they declared; when every argument already has its

@@ -68,6 +68,7 @@ private:
 	static Function *invalid(void *f, const char *api);
 	void *dispatch(void *args[], std::size_t size);
 	void *call_host(void *args[], std::size_t size);
+	void *checked_host_result(void *result) const;
 
 	// The error paths, out of the way of the call path.
 	enum class Refusal { unloaded, no_arguments, not_a_value };

@@ -59,7 +59,12 @@ void *chain(const std::shared_ptr<Future> &source, void *(*resolve)(void *, void
 	source->then([target, resolve, reject, data](bool resolved, void *value) {
 		auto callback = resolved ? resolve : reject;
 		if (callback == nullptr) { // no callback: the outcome passes through
-			target->settle(resolved, static_cast<Value *>(value)->copy());
+			if (Value *copy = static_cast<Value *>(value)->copy())
+				target->settle(resolved, copy);
+			else // too deeply nested to copy: the error instead
+				target->settle(false, metacall_error_throw("RecursionError", 0, nullptr,
+				                                           "the outcome is nested more than %d levels deep",
+				                                           METACALL_VALUE_MAX_DEPTH));
 			return;
 		}
 		void *result = callback(value, data);

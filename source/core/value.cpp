@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace metacall_core {
 
@@ -98,25 +99,38 @@ Value *Value::create_throwable(void *thrown) {
 	return value;
 }
 
-Value *Value::copy() const {
+Value *Value::copy(int depth) const {
+	if (depth > METACALL_VALUE_MAX_DEPTH) {
+		set_errorf("RecursionError", "metacall_value_copy: the value is nested more than %d levels deep",
+		           METACALL_VALUE_MAX_DEPTH);
+		return nullptr;
+	}
 	Value *out = create(id);
 	out->scalar = scalar;
 	if (payload == nullptr)
 		return out;
+	bool complete = true;
 	std::visit(
-	    [out](const auto &item) {
+	    [out, depth, &complete](const auto &item) {
 		    using T = std::decay_t<decltype(item)>;
 		    if constexpr (std::is_same_v<T, Slots>) {
 			    Slots &slots = out->emplace<Slots>(item.size(), nullptr);
-			    for (std::size_t i = 0; i < item.size(); ++i)
-				    slots[i] = item[i] != nullptr ? static_cast<Value *>(item[i])->copy() : nullptr;
+			    for (std::size_t i = 0; i < item.size() && complete; ++i)
+				    if (item[i] != nullptr)
+					    complete = (slots[i] = static_cast<Value *>(item[i])->copy(depth + 1)) != nullptr;
 		    } else if constexpr (std::is_same_v<T, ValuePtr>) {
-			    out->emplace<ValuePtr>(item->copy());
+			    Value *thrown = item->copy(depth + 1);
+			    complete = thrown != nullptr;
+			    out->emplace<ValuePtr>(complete ? thrown : create(METACALL_NULL));
 		    } else {
 			    out->emplace<T>(item); // bytes and exceptions are copied; functions and futures shared
 		    }
 	    },
 	    *payload);
+	if (!complete) {
+		destroy_value(out);
+		return nullptr;
+	}
 	return out;
 }
 
@@ -131,16 +145,44 @@ void Value::assign_slots(const void *const items[], std::size_t size) {
 			destroy_value(item);
 }
 
-void destroy_value(void *v) {
-	if (v == nullptr)
-		return;
+namespace {
+
+// Values whose destruction waits for the one under way on this thread: the elements a container
+// releases are queued here instead of being destroyed by recursion, so a chain of containers
+// nested deeper than the C stack allows is freed in a loop.
+struct Destruction {
+	bool running = false;
+	std::vector<void *> pending;
+};
+thread_local Destruction destruction;
+
+void destroy_one(void *v) {
 	auto *value = static_cast<Value *>(v);
 	if (value->magic != Value::kMagic) {
 		Value::invalid(v, "metacall_value_destroy (destroyed twice?)");
 		return;
 	}
-	value->~Value();
+	value->~Value(); // queues its elements (release_payload -> destroy_value)
 	give_value_block(value);
+}
+
+} // namespace
+
+void destroy_value(void *v) {
+	if (v == nullptr)
+		return;
+	if (destruction.running) {
+		destruction.pending.push_back(v);
+		return;
+	}
+	destruction.running = true;
+	destroy_one(v);
+	while (!destruction.pending.empty()) {
+		void *next = destruction.pending.back();
+		destruction.pending.pop_back();
+		destroy_one(next);
+	}
+	destruction.running = false;
 }
 
 } // namespace metacall_core

@@ -108,8 +108,9 @@ struct Value {
 	metacall_exception_type *exception_view() { return &std::get<Exception>(*payload).view; }
 	Value *thrown() { return std::get<ValuePtr>(*payload).get(); }
 
-	// A deep copy; functions and futures are shared.
-	Value *copy() const;
+	// A deep copy; functions and futures are shared. nullptr (with a RecursionError) for a value
+	// nested more than METACALL_VALUE_MAX_DEPTH levels below `depth`.
+	Value *copy(int depth = 0) const;
 	// Replaces the slots with `items` (taking them), destroying old elements not among them.
 	void assign_slots(const void *const items[], std::size_t size);
 };

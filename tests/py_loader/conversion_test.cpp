@@ -159,8 +159,9 @@ TEST_F(PyConversion, AReturnedExceptionObjectIsAnExceptionValue) {
 	EXPECT_STREQ(error.label, "KeyError");
 }
 
+// The limit every loader shares (METACALL_VALUE_MAX_DEPTH), with the same message.
 TEST_F(PyConversion, ASelfReferentialListIsARecursionErrorNotACrash) {
-	EXPECT_TRUE(is_error(call("self_referential").get(), "RecursionError", "converting"));
+	EXPECT_TRUE(is_error(call("self_referential").get(), "RecursionError", "levels deep"));
 }
 
 TEST_F(PyConversion, AnUnsupportedTypeIsATypeErrorNamingIt) {
@@ -168,3 +169,9 @@ TEST_F(PyConversion, AnUnsupportedTypeIsATypeErrorNamingIt) {
 }
 
 } // namespace
+
+// Invalid UTF-8 from C: an error naming the first bad byte, as in the node loader.
+TEST_F(PyConversion, AStringThatIsNotUtf8IsAUnicodeDecodeErrorNamingTheByte) {
+	const ValuePtr result = call("echo", {metacall_value_create_string("ok \xff", 4)});
+	EXPECT_TRUE(is_error(result.get(), "UnicodeDecodeError", "position 3")) << describe(result.get());
+}

@@ -134,3 +134,11 @@ TEST_F(PyLoad, AScriptNamedLikeAStandardModuleDoesNotReplaceIt) {
 }
 
 } // namespace
+
+// The compiler reads up to a NUL: the functions after one would be missing without a word.
+TEST_F(PyLoad, SourceFromMemoryWithANulByteIsRefusedNamingItsOffset) {
+	const std::string source("def first():\n    return 1\n\0def second():\n    return 2\n", 51);
+	metacall_error_clear();
+	EXPECT_NE(metacall_load_from_memory("py", source.data(), source.size(), nullptr), 0);
+	EXPECT_NE(last_error().find("NUL byte at offset 26"), std::string::npos) << last_error();
+}

@@ -219,8 +219,17 @@ napi_value call_from_js(LoaderState &state, void *function, const napi_value *ar
 		args_heap.resize(argc);
 		args = args_heap.data();
 	}
-	for (size_t i = 0; i < argc; ++i)
+	for (size_t i = 0; i < argc; ++i) {
 		args[i] = from_js(state, argv[i]);
+		if (metacall_value_id(args[i]) == METACALL_THROWABLE) { // cannot convert: no call is made
+			napi_value error = error_to_js(state, args[i]);
+			if (error != nullptr)
+				napi_throw(env, error);
+			for (size_t j = 0; j <= i; ++j)
+				metacall_value_destroy(args[j]);
+			return nullptr;
+		}
+	}
 	void *result = metacallfv_s(function, args, argc);
 	if (result == nullptr && refetch.again != nullptr) // refused before it ran: maybe unloaded
 		if (void *other = refetch.again(refetch.context))

@@ -11,6 +11,8 @@
 #include <metacall/metacall_value.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,101 @@ void *type_error(const char *message) {
 	return metacall_error_throw("TypeError", 0, nullptr, "%s", message);
 }
 
+// Nesting of the conversion under way on this thread (Node's): a value nested deeper than
+// METACALL_VALUE_MAX_DEPTH, or a cyclic one, is an error instead of a stack overflow.
+thread_local int nesting = 0;
+
+class Nested {
+public:
+	Nested() : ok_(++nesting <= METACALL_VALUE_MAX_DEPTH) {}
+	~Nested() { --nesting; }
+	Nested(const Nested &) = delete;
+	Nested &operator=(const Nested &) = delete;
+	explicit operator bool() const { return ok_; }
+
+private:
+	bool ok_;
+};
+
+constexpr const char *kTooDeep =
+    "the value is nested more than %d levels deep (a value that contains itself?)";
+
+void *too_deep() {
+	return metacall_error_throw("RecursionError", 0, nullptr, kTooDeep, METACALL_VALUE_MAX_DEPTH);
+}
+
+napi_value throw_too_deep(napi_env env) {
+	char message[128];
+	std::snprintf(message, sizeof message, kTooDeep, METACALL_VALUE_MAX_DEPTH);
+	napi_throw_range_error(env, "RecursionError", message);
+	return nullptr;
+}
+
+// A conversion failed (too deep, too long, a symbol, a getter that threw): the whole value fails.
+bool failed(void *value) {
+	return metacall_value_id(value) == METACALL_THROWABLE;
+}
+
+// Destroys the elements converted so far, and hands back the failure.
+void *give_up(std::vector<void *> &converted, void *failure) {
+	for (void *item : converted)
+		metacall_value_destroy(item);
+	converted.clear();
+	return failure;
+}
+
+// The offset of the first byte that is not valid UTF-8 (an overlong form, a surrogate, beyond
+// U+10FFFF, a truncated sequence), or `size` when all of it is valid.
+size_t invalid_utf8_at(const unsigned char *text, size_t size) {
+	size_t i = 0;
+	while (i < size) {
+		const unsigned char lead = text[i];
+		if (lead < 0x80) {
+			++i;
+			continue;
+		}
+		size_t length = 0;
+		unsigned char low = 0x80, high = 0xBF; // the range of the second byte
+		if (lead >= 0xC2 && lead <= 0xDF)
+			length = 2;
+		else if (lead >= 0xE0 && lead <= 0xEF) {
+			length = 3;
+			low = lead == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
+			high = lead == 0xED ? 0x9F : 0xBF; // no surrogates
+		} else if (lead >= 0xF0 && lead <= 0xF4) {
+			length = 4;
+			low = lead == 0xF0 ? 0x90 : 0x80;  // no overlong forms
+			high = lead == 0xF4 ? 0x8F : 0xBF; // nothing beyond U+10FFFF
+		} else
+			return i;
+		if (i + length > size || text[i + 1] < low || text[i + 1] > high)
+			return i;
+		for (size_t k = 2; k < length; ++k)
+			if (text[i + k] < 0x80 || text[i + k] > 0xBF)
+				return i;
+		i += length;
+	}
+	return size;
+}
+
+// A string value as a JS string: the same code points, or a TypeError naming the first byte
+// that is not UTF-8 (Node would put U+FFFD there without a word; Python raises the same way).
+napi_value string_to_js(napi_env env, void *value) {
+	const char *text = metacall_value_to_string(value);
+	const size_t size = metacall_value_size(value) - 1;
+	const size_t bad = invalid_utf8_at(reinterpret_cast<const unsigned char *>(text), size);
+	if (bad != size) {
+		char message[128];
+		std::snprintf(message, sizeof message, "the string is not valid UTF-8: byte %zu (0x%02x) of %zu", bad,
+		              static_cast<unsigned char>(text[bad]), size);
+		napi_throw_type_error(env, nullptr, message);
+		return nullptr;
+	}
+	napi_value js = nullptr;
+	napi_create_string_utf8(env, text, size, &js);
+	return js;
+}
+
 napi_value number_to_js(napi_env env, double number) {
 	napi_value js = nullptr;
 	napi_create_double(env, number, &js);
@@ -32,6 +129,9 @@ napi_value number_to_js(napi_env env, double number) {
 
 napi_value array_to_js(LoaderState &state, void *value) {
 	napi_env env = state.env();
+	Nested level;
+	if (!level)
+		return throw_too_deep(env);
 	const size_t count = metacall_value_count(value);
 	void **items = metacall_value_to_array(value);
 	napi_value array = nullptr;
@@ -47,12 +147,23 @@ napi_value array_to_js(LoaderState &state, void *value) {
 
 napi_value map_to_js(LoaderState &state, void *value) {
 	napi_env env = state.env();
+	Nested level;
+	if (!level)
+		return throw_too_deep(env);
 	const size_t count = metacall_value_count(value);
 	void **pairs = metacall_value_to_map(value);
 	napi_value object = nullptr;
 	if (napi_create_object(env, &object) != napi_ok)
 		return nullptr;
 	for (size_t i = 0; i < count; ++i) {
+		// Every entry must be a [key, value] array, as the py and c loaders require.
+		if (pairs[i] == nullptr || metacall_value_id(pairs[i]) != METACALL_ARRAY ||
+		    metacall_value_count(pairs[i]) != 2) {
+			char message[96];
+			std::snprintf(message, sizeof message, "map entry %zu is not a [key, value] array", i);
+			napi_throw_type_error(env, nullptr, message);
+			return nullptr;
+		}
 		void **pair = metacall_value_to_array(pairs[i]);
 		napi_value key = to_js(state, pair[0]);
 		napi_value item = key != nullptr ? to_js(state, pair[1]) : nullptr;
@@ -80,14 +191,26 @@ void *bigint_from_js(napi_env env, napi_value js) {
 
 void *array_from_js(LoaderState &state, napi_value js) {
 	napi_env env = state.env();
+	Nested level;
+	if (!level)
+		return too_deep();
 	uint32_t count = 0;
 	napi_get_array_length(env, js, &count);
-	std::vector<void *> items(count, nullptr);
+	// The length is the script's to set: [].length = 2 ** 32 - 1 asks for billions of elements.
+	if (count > METACALL_VALUE_MAX_ELEMENTS)
+		return metacall_error_throw("RangeError", 0, nullptr,
+		                            "a JS array of %u elements is longer than the %d a value may hold", count,
+		                            METACALL_VALUE_MAX_ELEMENTS);
+	std::vector<void *> items;
+	items.reserve(count);
 	for (uint32_t i = 0; i < count; ++i) {
 		napi_value item = nullptr;
 		if (napi_get_element(env, js, i, &item) != napi_ok)
-			item = nullptr;
-		items[i] = item != nullptr ? from_js(state, item) : metacall_value_create_null();
+			return give_up(items, throwable_from_pending(state)); // a getter threw
+		void *converted = from_js(state, item);
+		if (failed(converted))
+			return give_up(items, converted);
+		items.push_back(converted);
 	}
 	return metacall_value_create_array(const_cast<const void **>(items.data()), count); // takes the items
 }
@@ -95,6 +218,9 @@ void *array_from_js(LoaderState &state, napi_value js) {
 // Own enumerable string keys, as Object.keys gives them.
 void *object_from_js(LoaderState &state, napi_value js) {
 	napi_env env = state.env();
+	Nested level;
+	if (!level)
+		return too_deep();
 	napi_value keys = nullptr;
 	if (napi_get_all_property_names(env, js, napi_key_own_only,
 	                                static_cast<napi_key_filter>(napi_key_enumerable | napi_key_skip_symbols),
@@ -102,21 +228,51 @@ void *object_from_js(LoaderState &state, napi_value js) {
 		return throwable_from_pending(state);
 	uint32_t count = 0;
 	napi_get_array_length(env, keys, &count);
+	if (count > METACALL_VALUE_MAX_ELEMENTS)
+		return metacall_error_throw("RangeError", 0, nullptr,
+		                            "a JS object of %u properties has more than the %d a value may hold",
+		                            count, METACALL_VALUE_MAX_ELEMENTS);
 	std::vector<void *> pairs;
 	pairs.reserve(count);
 	for (uint32_t i = 0; i < count; ++i) {
 		napi_value key = nullptr, item = nullptr;
 		napi_get_element(env, keys, i, &key);
-		if (napi_get_property(env, js, key, &item) != napi_ok) {
-			for (void *pair : pairs)
-				metacall_value_destroy(pair);
-			return throwable_from_pending(state); // a getter threw
+		if (napi_get_property(env, js, key, &item) != napi_ok)
+			return give_up(pairs, throwable_from_pending(state)); // a getter threw
+		void *converted_key = string_from_js(env, key);
+		if (failed(converted_key))
+			return give_up(pairs, converted_key);
+		void *converted = from_js(state, item);
+		if (failed(converted)) {
+			metacall_value_destroy(converted_key);
+			return give_up(pairs, converted);
 		}
-		const void *pair[2] = {string_from_js(env, key), from_js(state, item)};
+		const void *pair[2] = {converted_key, converted};
 		pairs.push_back(metacall_value_create_array(pair, 2)); // takes the key and the item
 	}
 	return metacall_value_create_map(const_cast<const void **>(pairs.data()),
 	                                 pairs.size()); // takes the pairs
+}
+
+size_t element_size(napi_typedarray_type type) {
+	switch (type) {
+	case napi_int8_array:
+	case napi_uint8_array:
+	case napi_uint8_clamped_array:
+		return 1;
+	case napi_int16_array:
+	case napi_uint16_array:
+		return 2;
+	case napi_int32_array:
+	case napi_uint32_array:
+	case napi_float32_array:
+		return 4;
+	case napi_float64_array:
+	case napi_bigint64_array:
+	case napi_biguint64_array:
+		return 8;
+	}
+	return 1;
 }
 
 // Buffer, TypedArray, DataView or ArrayBuffer: their bytes, or nullptr when `js` is none of them.
@@ -128,12 +284,10 @@ void *bytes_from_js(napi_env env, napi_value js) {
 		napi_typedarray_type type;
 		size_t length = 0, offset = 0;
 		napi_value buffer = nullptr;
-		napi_get_typedarray_info(env, js, &type, &length, &data, &buffer, &offset);
-		napi_value bytes_per_element = nullptr;
-		uint32_t element_size = 1;
-		if (napi_get_named_property(env, js, "BYTES_PER_ELEMENT", &bytes_per_element) == napi_ok)
-			napi_get_value_uint32(env, bytes_per_element, &element_size);
-		size = length * element_size;
+		if (napi_get_typedarray_info(env, js, &type, &length, &data, &buffer, &offset) != napi_ok)
+			return nullptr;
+		// From the engine's own type, never from a property (BYTES_PER_ELEMENT) a script can set.
+		size = length * element_size(type);
 	} else if (napi_is_dataview(env, js, &is) == napi_ok && is) {
 		napi_value buffer = nullptr;
 		size_t offset = 0;
@@ -162,7 +316,8 @@ void *object_value_from_js(LoaderState &state, napi_value js) {
 
 } // namespace
 
-napi_value to_js(LoaderState &state, void *value) {
+// Both directions recurse through these; the public entry points below catch what C++ throws.
+static napi_value convert_to_js(LoaderState &state, void *value) {
 	napi_env env = state.env();
 	napi_value js = nullptr;
 	switch (metacall_value_id(value)) {
@@ -189,8 +344,7 @@ napi_value to_js(LoaderState &state, void *value) {
 	case METACALL_DOUBLE:
 		return number_to_js(env, metacall_value_to_double(value));
 	case METACALL_STRING:
-		napi_create_string_utf8(env, metacall_value_to_string(value), metacall_value_size(value) - 1, &js);
-		return js;
+		return string_to_js(env, value);
 	case METACALL_BUFFER:
 		napi_create_buffer_copy(env, metacall_value_size(value), metacall_value_to_buffer(value), nullptr,
 		                        &js);
@@ -215,7 +369,7 @@ napi_value to_js(LoaderState &state, void *value) {
 	}
 }
 
-void *from_js(LoaderState &state, napi_value js) {
+static void *convert_from_js(LoaderState &state, napi_value js) {
 	napi_env env = state.env();
 	napi_valuetype type = napi_undefined;
 	napi_typeof(env, js, &type);
@@ -247,6 +401,27 @@ void *from_js(LoaderState &state, napi_value js) {
 		return type_error("a JS symbol has no value outside JavaScript");
 	default: // undefined, null
 		return metacall_value_create_null();
+	}
+}
+
+// No allocation failure or other C++ exception crosses into Node or the host: the conversion
+// fails with an error instead.
+napi_value to_js(LoaderState &state, void *value) {
+	try {
+		return convert_to_js(state, value);
+	} catch (const std::exception &error) {
+		const std::string message = std::string("cannot convert the value: ") + error.what();
+		napi_throw_range_error(state.env(), nullptr, message.c_str());
+		return nullptr;
+	}
+}
+
+void *from_js(LoaderState &state, napi_value js) {
+	try {
+		return convert_from_js(state, js);
+	} catch (const std::exception &error) {
+		return metacall_error_throw("RangeError", 0, nullptr, "cannot convert the JS value: %s",
+		                            error.what());
 	}
 }
 

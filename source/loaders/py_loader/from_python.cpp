@@ -5,6 +5,7 @@
 #include "function_object.h"
 #include "future_object.h"
 #include "loader_state.h"
+#include "nesting.h"
 #include "py_ref.h"
 #include "signature.h"
 #include "to_python.h"
@@ -69,25 +70,8 @@ void *buffer_of(PyObject *object) {
 	return value;
 }
 
-// Nested containers convert recursively: CPython's recursion limit turns a self-referential list
-// or dict into a RecursionError instead of a C stack overflow.
-class NestingGuard {
-public:
-	NestingGuard() : entered_(Py_EnterRecursiveCall(" while converting to a metacall value") == 0) {}
-	~NestingGuard() {
-		if (entered_)
-			Py_LeaveRecursiveCall();
-	}
-	NestingGuard(const NestingGuard &) = delete;
-	NestingGuard &operator=(const NestingGuard &) = delete;
-	explicit operator bool() const { return entered_; }
-
-private:
-	bool entered_;
-};
-
 void *array_of(PyObject *object, LoaderState &state) {
-	NestingGuard nesting;
+	Nesting nesting;
 	if (!nesting)
 		return nullptr;
 	PyRef sequence = PyRef::steal(PySequence_Fast(object, "not a sequence"));
@@ -107,7 +91,7 @@ void *array_of(PyObject *object, LoaderState &state) {
 }
 
 void *map_of(PyObject *object, LoaderState &state) {
-	NestingGuard nesting;
+	Nesting nesting;
 	if (!nesting)
 		return nullptr;
 	Elements entries;

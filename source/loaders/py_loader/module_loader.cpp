@@ -158,7 +158,14 @@ std::unique_ptr<Module> load_memory(LoaderState &state, const std::string &name,
 	PyObject *globals = PyModule_GetDict(module.get()); // borrowed
 	if (PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) != 0)
 		return nullptr;
-	const std::string code_text(source); // the compiler wants a NUL-terminated string
+	// The compiler reads a NUL-terminated string: one inside the source would end it there, and
+	// what follows would be missing without a word.
+	if (const size_t nul = source.find('\0'); nul != std::string_view::npos) {
+		PyErr_Format(PyExc_ValueError, "the source of %s contains a NUL byte at offset %zu", name.c_str(),
+		             nul);
+		return nullptr;
+	}
+	const std::string code_text(source);
 	const std::string file = "<" + name + ">";
 	PyRef code =
 	    PyRef::steal(Py_CompileStringExFlags(code_text.c_str(), file.c_str(), Py_file_input, nullptr, -1));

@@ -4,6 +4,7 @@
 #include "exceptions.h"
 #include "function_object.h"
 #include "future_object.h"
+#include "nesting.h"
 #include "py_ref.h"
 
 #include <metacall/metacall.h>
@@ -13,6 +14,9 @@ namespace py_loader {
 namespace {
 
 PyObject *list_of(void *value, BufferLoans *loans) {
+	Nesting nesting;
+	if (!nesting)
+		return nullptr;
 	const std::size_t count = metacall_value_count(value);
 	void **items = metacall_value_to_array(value);
 	PyRef list = PyRef::steal(PyList_New(static_cast<Py_ssize_t>(count)));
@@ -28,6 +32,9 @@ PyObject *list_of(void *value, BufferLoans *loans) {
 }
 
 PyObject *dict_of(void *value, BufferLoans *loans) {
+	Nesting nesting;
+	if (!nesting)
+		return nullptr;
 	const std::size_t count = metacall_value_count(value);
 	void **entries = metacall_value_to_map(value);
 	PyRef dict = PyRef::steal(PyDict_New());

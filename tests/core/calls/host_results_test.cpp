@@ -44,3 +44,24 @@ TEST_F(HostResults, InvokeWithoutClosureReceivesNullData) {
 	EXPECT_EQ(metacall_value_to_ptr(result.get()), nullptr);
 	EXPECT_EQ(record.calls, 1);
 }
+
+namespace {
+
+// A host function with a bug: it returns a C string instead of a value.
+void *returns_a_c_string(size_t, void *[], void *) {
+	static char text[64] = "not a value, but a C string of some length";
+	return text;
+}
+
+} // namespace
+
+TEST_F(HostResults, InvokeReturningAPointerThatIsNotAValueIsATypeErrorNamingTheFunction) {
+	ASSERT_EQ(metacall_register("buggy_host", returns_a_c_string, nullptr, METACALL_STRING, 0), 0);
+	auto result = own(metacallv_s("buggy_host", nullptr, 0));
+	ASSERT_EQ(metacall_value_id(result.get()), METACALL_THROWABLE) << metacall_value_type_name(result.get());
+	auto fields = core_test::error_fields(result.get());
+	ASSERT_TRUE(fields.has_value());
+	EXPECT_EQ(fields->label, "TypeError");
+	EXPECT_NE(fields->message.find("'buggy_host' returned a pointer that is not a value"), std::string::npos)
+	    << fields->message;
+}

@@ -118,3 +118,40 @@ TEST(ValueCopy, OfNullIsNull) {
 	ASSERT_NE(copy.get(), nullptr);
 	EXPECT_EQ(metacall_value_id(copy.get()), METACALL_NULL);
 }
+
+namespace {
+
+// An array nesting `levels` arrays around a long (levels 0: the long itself).
+void *nested(int levels) {
+	void *value = metacall_value_create_long(1);
+	for (int i = 0; i < levels; ++i) {
+		const void *items[] = {value};
+		value = metacall_value_create_array(items, 1);
+	}
+	return value;
+}
+
+} // namespace
+
+TEST(ValueCopy, UpToTheNestingLimitCopies) {
+	auto original = own(nested(METACALL_VALUE_MAX_DEPTH));
+	auto copy = own(metacall_value_copy(original.get()));
+	EXPECT_NE(copy.get(), nullptr);
+}
+
+TEST(ValueCopy, NestedDeeperThanTheLimitIsARecursionErrorNotAStackOverflow) {
+	auto original = own(nested(METACALL_VALUE_MAX_DEPTH + 1));
+	metacall_error_clear();
+	EXPECT_EQ(metacall_value_copy(original.get()), nullptr);
+	metacall_exception_type error{};
+	ASSERT_EQ(metacall_error_last(&error), 0);
+	EXPECT_STREQ(error.label, "RecursionError");
+	EXPECT_NE(std::strstr(error.message, "levels deep"), nullptr) << error.message;
+}
+
+// Destruction has no limit: a chain far deeper than the C stack allows is freed in a loop.
+TEST(ValueDestroy, AChainOfAMillionArraysIsFreedWithoutRecursion) {
+	void *chain = nested(1000000);
+	metacall_value_destroy(chain);
+	SUCCEED();
+}
