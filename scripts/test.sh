@@ -4,7 +4,8 @@
 #   1. installs the build dependencies (scripts/install-deps.sh);
 #   2. build/ (RelWithDebInfo): builds everything and runs every test;
 #   3. build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer, leak checks on): builds the
-#      library and its tests and runs the core, conformance, mock loader and node loader tests.
+#      library and its tests and runs the core, conformance, mock loader, node loader and stress
+#      tests.
 # Exits non-zero when a build or a test failed; the ctest summaries are repeated at the end.
 # Environment: JOBS (parallel jobs, default 2), TEST_TIMEOUT (seconds per test, default 300).
 set -euo pipefail
@@ -12,8 +13,9 @@ cd "$(dirname "$0")/.."
 
 jobs=${JOBS:-2}
 test_timeout=${TEST_TIMEOUT:-300}
-# The tests run under the sanitizers: the core's, the conformance suite's, the mock and node loaders'.
-asan_tests=(-L '^(core|conformance|mock_loader|node_loader)$')
+# The tests run under the sanitizers: the core's, the conformance suite's, the mock and node
+# loaders', and the stress suite (node and py together; docs/RELIABILITY.md).
+asan_tests=(-L '^(core|conformance|mock_loader|node_loader|stress)$')
 
 section() { printf '\n==== %s\n' "$*"; }
 elapsed() { printf '%dm%02ds' $((($SECONDS - $1) / 60)) $((($SECONDS - $1) % 60)); }
@@ -56,7 +58,7 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMETACALL_SANITIZE=O
 cmake --build build-asan -j "$jobs"
 echo "build-asan/ built in $(elapsed $t)"
 
-section "build-asan/: core, conformance and mock loader tests under the sanitizers"
+section "build-asan/: core, conformance, mock loader, node loader and stress tests under the sanitizers"
 t=$SECONDS
 export ASAN_OPTIONS=detect_leaks=1
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0
