@@ -21,8 +21,10 @@ struct SlotTable {
 };
 
 SlotTable &table() {
-	static SlotTable instance;
-	return instance;
+	// Never destroyed: a thread may still call, and metacall_destroy may run from an atexit handler,
+	// after the static destructors ran.
+	static SlotTable *const instance = new SlotTable;
+	return *instance;
 }
 
 // Plain data, so the fast path reads it with one TLS access and no initialization guard.
