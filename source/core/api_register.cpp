@@ -2,10 +2,12 @@
 #include "error.h"
 #include "function.h"
 #include "runtime.h"
+#include "utf8.h"
 
 #include <metacall/metacall.h>
 
 #include <cstdarg>
+#include <cstring>
 #include <vector>
 
 using namespace metacall_core;
@@ -30,6 +32,12 @@ int register_host(const char *name, metacall_invoke_callback invoke, void *data,
 		set_errorf("TypeError", "%s: the name is empty (pass NULL for an anonymous function)", api);
 		return 1;
 	}
+	// A name is how every language finds the function: it must be text they all can hold.
+	if (name != nullptr)
+		if (const std::size_t bad = metacall_utf8::invalid_at(name); bad != std::strlen(name)) {
+			set_errorf("TypeError", "%s: the name is not valid UTF-8 (byte %zu)", api, bad);
+			return 1;
+		}
 	Signature signature;
 	signature.name = name != nullptr ? name : "";
 	signature.return_type = return_type;

@@ -1,7 +1,10 @@
 // A minimal JSON writer: enough for metacall_inspect, with correct string escaping.
 #pragma once
 
+#include "utf8.h"
 #include <cstdio>
+
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -59,9 +62,22 @@ private:
 			out_ += ',';
 		first_ = false;
 	}
+	// Text that is not UTF-8 (a file name from a file system that allows any bytes) becomes
+	// U+FFFD byte by byte: the output stays JSON whatever the input.
 	void quote(std::string_view text) {
 		out_ += '"';
-		for (unsigned char c : text) {
+		for (std::size_t at = 0; at < text.size(); ++at) {
+			const unsigned char c = static_cast<unsigned char>(text[at]);
+			if (c >= 0x80) {
+				const std::size_t length = metacall_utf8::sequence_at(text, at);
+				if (length == 0) {
+					out_ += "\ufffd";
+				} else {
+					out_.append(text.substr(at, length));
+					at += length - 1;
+				}
+				continue;
+			}
 			switch (c) {
 			case '"':
 				out_ += "\\\"";
@@ -84,7 +100,7 @@ private:
 					std::snprintf(escape, sizeof escape, "\\u%04x", c);
 					out_ += escape;
 				} else {
-					out_ += static_cast<char>(c); // UTF-8 passes through
+					out_ += static_cast<char>(c);
 				}
 			}
 		}

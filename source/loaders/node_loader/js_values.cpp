@@ -10,10 +10,13 @@
 #include <metacall/metacall_loader.h>
 #include <metacall/metacall_value.h>
 
+#include "../../core/utf8.h" // header only, shared with the core
+
 #include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace node_loader {
@@ -69,46 +72,12 @@ void *give_up(std::vector<void *> &converted, void *failure) {
 	return failure;
 }
 
-// The offset of the first byte that is not valid UTF-8 (an overlong form, a surrogate, beyond
-// U+10FFFF, a truncated sequence), or `size` when all of it is valid.
-size_t invalid_utf8_at(const unsigned char *text, size_t size) {
-	size_t i = 0;
-	while (i < size) {
-		const unsigned char lead = text[i];
-		if (lead < 0x80) {
-			++i;
-			continue;
-		}
-		size_t length = 0;
-		unsigned char low = 0x80, high = 0xBF; // the range of the second byte
-		if (lead >= 0xC2 && lead <= 0xDF)
-			length = 2;
-		else if (lead >= 0xE0 && lead <= 0xEF) {
-			length = 3;
-			low = lead == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
-			high = lead == 0xED ? 0x9F : 0xBF; // no surrogates
-		} else if (lead >= 0xF0 && lead <= 0xF4) {
-			length = 4;
-			low = lead == 0xF0 ? 0x90 : 0x80;  // no overlong forms
-			high = lead == 0xF4 ? 0x8F : 0xBF; // nothing beyond U+10FFFF
-		} else
-			return i;
-		if (i + length > size || text[i + 1] < low || text[i + 1] > high)
-			return i;
-		for (size_t k = 2; k < length; ++k)
-			if (text[i + k] < 0x80 || text[i + k] > 0xBF)
-				return i;
-		i += length;
-	}
-	return size;
-}
-
 // A string value as a JS string: the same code points, or a TypeError naming the first byte
 // that is not UTF-8 (Node would put U+FFFD there without a word; Python raises the same way).
 napi_value string_to_js(napi_env env, void *value) {
 	const char *text = metacall_value_to_string(value);
 	const size_t size = metacall_value_size(value) - 1;
-	const size_t bad = invalid_utf8_at(reinterpret_cast<const unsigned char *>(text), size);
+	const size_t bad = metacall_utf8::invalid_at(std::string_view(text, size));
 	if (bad != size) {
 		char message[128];
 		std::snprintf(message, sizeof message, "the string is not valid UTF-8: byte %zu (0x%02x) of %zu", bad,

@@ -117,3 +117,23 @@ TEST_F(Register, ZeroParameterFunctionCalledWithoutArguments) {
 	EXPECT_EQ(record.calls, 1);
 	EXPECT_TRUE(record.arg_ids.empty());
 }
+
+// A name is how every language finds the function: text that is not UTF-8 is refused.
+TEST(RegisterNames, ANameThatIsNotUtf8IsRefusedNamingTheByte) {
+	ASSERT_EQ(metacall_initialize(), 0);
+	metacall_error_clear();
+	EXPECT_NE(
+	    metacall_register(
+	        "caf\xc3", [](size_t, void *[], void *) -> void * { return nullptr; }, nullptr, METACALL_NULL, 0),
+	    0);
+	metacall_exception_type error{};
+	ASSERT_EQ(metacall_error_last(&error), 0);
+	EXPECT_STREQ(error.label, "TypeError");
+	EXPECT_NE(std::string(error.message).find("not valid UTF-8 (byte 3)"), std::string::npos)
+	    << error.message;
+	EXPECT_EQ(metacall_register(
+	              "caf\xc3\xa9", [](size_t, void *[], void *) -> void * { return nullptr; }, nullptr,
+	              METACALL_NULL, 0),
+	          0);
+	metacall_destroy();
+}
