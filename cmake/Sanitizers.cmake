@@ -1,8 +1,25 @@
 # METACALL_SANITIZE: AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer for every
 # target of the build, so plug-ins and tests are checked together with the core.
+# Link-time optimization of the call path's libraries (their INTERPROCEDURAL_OPTIMIZATION): not in
+# the fuzz build, whose clang objects the system linker cannot read as bitcode.
+set(METACALL_LTO ON)
+if(METACALL_FUZZ)
+  set(METACALL_SANITIZE ON) # the targets that adapt to the sanitizers (no vptr check on V8) see it
+  set(METACALL_LTO OFF)
+endif()
 if(METACALL_SANITIZE)
   set(_metacall_sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=undefined
                                -fno-omit-frame-pointer)
   add_compile_options(${_metacall_sanitize_flags})
   add_link_options(${_metacall_sanitize_flags})
+endif()
+
+# METACALL_FUZZ: the libFuzzer build (tests/fuzz). Needs clang; implies METACALL_SANITIZE. Every
+# target is instrumented for libFuzzer's coverage (fuzzer-no-link); the fuzz targets link libFuzzer.
+if(METACALL_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "METACALL_FUZZ needs clang (CC=clang CXX=clang++)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+  add_link_options(-fsanitize=fuzzer-no-link)
 endif()

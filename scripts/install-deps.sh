@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
 	cmake ninja-build gcc g++ pkg-config                  # the build
 	libgtest-dev libbenchmark-dev nlohmann-json3-dev      # tests and benchmarks
+	clang libclang-rt-14-dev                              # the fuzz targets (libFuzzer)
 	libffi-dev                                            # the c loader
 	python3 python3-dev libpython3.11                     # the py loader (Debian's CPython 3.11)
 	python3-venv python3-pip python3-setuptools python3-pytest # the py port: its package, its tests

@@ -5,14 +5,18 @@
 #   2. build/ (RelWithDebInfo): builds everything and runs every test;
 #   3. build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer, leak checks on): builds the
 #      library and its tests and runs the core, conformance, mock loader, node loader and stress
-#      tests.
+#      tests;
+#   4. build-fuzz/ (clang, libFuzzer, ASan + UBSan): every fuzz target over its seed corpus, then
+#      FUZZ_SECONDS of fuzzing each (tests/fuzz, docs/RELIABILITY.md).
 # Exits non-zero when a build or a test failed; the ctest summaries are repeated at the end.
-# Environment: JOBS (parallel jobs, default 2), TEST_TIMEOUT (seconds per test, default 300).
+# Environment: JOBS (parallel jobs, default 2), TEST_TIMEOUT (seconds per test, default 300),
+# FUZZ_SECONDS (default 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jobs=${JOBS:-2}
 test_timeout=${TEST_TIMEOUT:-300}
+fuzz_seconds=${FUZZ_SECONDS:-30}
 # The tests run under the sanitizers: the core's, the conformance suite's, the mock and node
 # loaders', and the stress suite (node and py together; docs/RELIABILITY.md).
 asan_tests=(-L '^(core|conformance|mock_loader|node_loader|stress)$')
@@ -66,11 +70,22 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_ctest build-asan "${asan_tests[@]}" || failed+=("build-asan/: tests")
 echo "build-asan/ tests ran in $(elapsed $t)"
 
+section "build-fuzz/: libFuzzer targets (clang, ASan + UBSan): each seed corpus, then ${fuzz_seconds} s of fuzzing each"
+t=$SECONDS
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMETACALL_FUZZ=ON \
+	-DMETACALL_BUILD_TESTS=ON -DMETACALL_BUILD_BENCHMARKS=OFF -DMETACALL_BUILD_EXAMPLES=OFF \
+	-DMETACALL_NODE_V8LESS=OFF -DMETACALL_FUZZ_SECONDS="$fuzz_seconds"
+cmake --build build-fuzz -j "$jobs"
+run_ctest build-fuzz -L '^fuzz$' || failed+=("build-fuzz/: fuzzing")
+echo "build-fuzz/ built and fuzzed in $(elapsed $t) (findings: build-fuzz/tests/fuzz/crash-*)"
+
 section "summary ($(elapsed $start) in all)"
 echo "build/ (all tests):"
 summary_of build
 echo "build-asan/ (${asan_tests[*]}):"
 summary_of build-asan
+echo "build-fuzz/ (-L fuzz):"
+summary_of build-fuzz
 if ((${#failed[@]})); then
 	echo "FAILED: ${failed[*]}"
 	exit 1

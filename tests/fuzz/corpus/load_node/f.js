@@ -1,0 +1,2 @@
+function f(x) { return [x, { y: x }]; }
+module.exports = { f };

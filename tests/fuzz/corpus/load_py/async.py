@@ -1,0 +1,2 @@
+async def later(x):
+    return x
