@@ -23,3 +23,13 @@ if(METACALL_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link)
   add_link_options(-fsanitize=fuzzer-no-link)
 endif()
+
+# METACALL_TSAN: ThreadSanitizer for every target (scripts/test.sh's build-tsan/ runs the
+# concurrency tests there). Not together with METACALL_SANITIZE: the two runtimes exclude each other.
+if(METACALL_TSAN)
+  if(METACALL_SANITIZE)
+    message(FATAL_ERROR "METACALL_TSAN and METACALL_SANITIZE (or METACALL_FUZZ) exclude each other")
+  endif()
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()

@@ -6,7 +6,9 @@
 #   3. build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer, leak checks on): builds the
 #      library and its tests and runs the core, conformance, mock loader, node loader and stress
 #      tests;
-#   4. build-fuzz/ (clang, libFuzzer, ASan + UBSan): every fuzz target over its seed corpus, then
+#   4. build-tsan/ (ThreadSanitizer): the concurrency tests of the core, the c, node and py loaders
+#      and the stress suite;
+#   5. build-fuzz/ (clang, libFuzzer, ASan + UBSan): every fuzz target over its seed corpus, then
 #      FUZZ_SECONDS of fuzzing each (tests/fuzz, docs/RELIABILITY.md).
 # Exits non-zero when a build or a test failed; the ctest summaries are repeated at the end.
 # Environment: JOBS (parallel jobs, default 2), TEST_TIMEOUT (seconds per test, default 300),
@@ -69,6 +71,34 @@ export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppre
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_ctest build-asan "${asan_tests[@]}" || failed+=("build-asan/: tests")
 echo "build-asan/ tests ran in $(elapsed $t)"
+
+section "build-tsan/: ThreadSanitizer on the concurrency tests (core, c, node, py, stress)"
+t=$SECONDS
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMETACALL_TSAN=ON \
+	-DMETACALL_BUILD_TESTS=ON -DMETACALL_BUILD_BENCHMARKS=OFF -DMETACALL_BUILD_EXAMPLES=OFF \
+	-DMETACALL_NODE_V8LESS=OFF
+tsan_runs=(
+	"core_threads_test"
+	"metacall_c_loader_test --gtest_filter=ConcurrentCalls*"
+	"metacall_node_loader_test --gtest_filter=NodeThreads*:NodePump*:NodeAsync*"
+	"metacall_py_loader_test --gtest_filter=PyThreads*"
+	"metacall_stress_test"
+)
+cmake --build build-tsan -j "$jobs" --target $(for run in "${tsan_runs[@]}"; do echo "${run%% *}"; done)
+tsan_passed=0 tsan_failed=0
+for run in "${tsan_runs[@]}"; do
+	# shellcheck disable=SC2086 # the program and its filter
+	if TSAN_OPTIONS="suppressions=$PWD/scripts/tsan-suppressions.txt halt_on_error=1" \
+		timeout "$test_timeout" build-tsan/bin/$run >"build-tsan/${run%% *}.log" 2>&1; then
+		tsan_passed=$((tsan_passed + 1))
+	else
+		tsan_failed=$((tsan_failed + 1))
+		echo "FAILED under ThreadSanitizer: $run (build-tsan/${run%% *}.log):"
+		tail -40 "build-tsan/${run%% *}.log"
+	fi
+done
+echo "build-tsan/ built and run in $(elapsed $t): $tsan_passed passed, $tsan_failed failed"
+((tsan_failed == 0)) || failed+=("build-tsan/: ThreadSanitizer")
 
 section "build-fuzz/: libFuzzer targets (clang, ASan + UBSan): each seed corpus, then ${fuzz_seconds} s of fuzzing each"
 t=$SECONDS
