@@ -43,6 +43,8 @@ private:
 	size_t size_, at_ = 0;
 };
 
+// The test's own reading of UTF-8, written apart from the library's (source/core/utf8.h) on
+// purpose: an oracle that shares the code under test would agree with its bugs.
 bool valid_utf8(const std::string &text) {
 	size_t i = 0;
 	const auto *s = reinterpret_cast<const unsigned char *>(text.data());
