@@ -8,6 +8,13 @@ if(METACALL_FUZZ)
   set(METACALL_LTO OFF)
 endif()
 if(METACALL_SANITIZE)
+  # What an uninstrumented interpreter (python3, node) preloads to load the instrumented library:
+  # the ports' tests run that way in sanitizer builds.
+  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
+                  OUTPUT_VARIABLE _metacall_asan OUTPUT_STRIP_TRAILING_WHITESPACE)
+  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libubsan.so
+                  OUTPUT_VARIABLE _metacall_ubsan OUTPUT_STRIP_TRAILING_WHITESPACE)
+  set(METACALL_SANITIZER_PRELOAD "LD_PRELOAD=${_metacall_asan} ${_metacall_ubsan}")
   set(_metacall_sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=undefined
                                -fno-omit-frame-pointer)
   add_compile_options(${_metacall_sanitize_flags})

@@ -4,8 +4,8 @@
 #   1. installs the build dependencies (scripts/install-deps.sh);
 #   2. build/ (RelWithDebInfo): builds everything and runs every test;
 #   3. build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer, leak checks on): builds the
-#      library and its tests and runs the core, conformance, mock loader, node loader and stress
-#      tests;
+#      library and its tests and runs the core, conformance, mock loader, node loader, stress and
+#      port tests;
 #   4. build-tsan/ (ThreadSanitizer): the concurrency tests of the core, the c, node and py loaders
 #      and the stress suite;
 #   5. build-fuzz/ (clang, libFuzzer, ASan + UBSan): every fuzz target over its seed corpus, then
@@ -20,8 +20,9 @@ jobs=${JOBS:-2}
 test_timeout=${TEST_TIMEOUT:-300}
 fuzz_seconds=${FUZZ_SECONDS:-30}
 # The tests run under the sanitizers: the core's, the conformance suite's, the mock and node
-# loaders', and the stress suite (node and py together; docs/RELIABILITY.md).
-asan_tests=(-L '^(core|conformance|mock_loader|node_loader|stress)$')
+# loaders', the stress suite (node and py together; docs/RELIABILITY.md), and the ports' (python3
+# and node with the sanitizers' runtimes preloaded).
+asan_tests=(-L '^(core|conformance|mock_loader|node_loader|stress|py_port|node_port)$')
 
 section() { printf '\n==== %s\n' "$*"; }
 elapsed() { printf '%dm%02ds' $((($SECONDS - $1) / 60)) $((($SECONDS - $1) % 60)); }
@@ -64,7 +65,7 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMETACALL_SANITIZE=O
 cmake --build build-asan -j "$jobs"
 echo "build-asan/ built in $(elapsed $t)"
 
-section "build-asan/: core, conformance, mock loader, node loader and stress tests under the sanitizers"
+section "build-asan/: core, conformance, mock loader, node loader, stress and port tests under the sanitizers"
 t=$SECONDS
 export ASAN_OPTIONS=detect_leaks=1
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0
