@@ -21,6 +21,15 @@ TEST_F(StringsAndPointers, AStringArgumentReachesCAsItsBytes) {
 	EXPECT_EQ(metacall_value_to_long(result.get()), 6);
 }
 
+// C has no encoding: bytes that are not UTF-8 reach C as they are, where the node and py loaders
+// refuse them naming the byte (docs/RELIABILITY.md).
+TEST_F(StringsAndPointers, BytesThatAreNotUtf8ReachCUnchanged) {
+	Args args{string_value("ok \xFF\xC3")};
+	const ValuePtr result = call("string_length", args);
+	ASSERT_EQ(metacall_value_id(result.get()), METACALL_LONG) << describe(result.get());
+	EXPECT_EQ(metacall_value_to_long(result.get()), 5);
+}
+
 TEST_F(StringsAndPointers, AConstCharPointerParameterIsAString) {
 	enum metacall_value_id id = METACALL_INVALID;
 	ASSERT_EQ(metacall_function_parameter_type(metacall_function("string_length"), 0, &id), 0);
