@@ -71,9 +71,11 @@ TEST_F(InspectHandles, ClearedHandleIsNoLongerListed) {
 // metacall_inspect on one thread while another loads and clears handles: inspect copies what it
 // shows while the registry is locked (it once wrote the JSON from handles already freed).
 TEST_F(InspectHandles, InspectWhileAnotherThreadClearsHandlesReadsNoFreedHandle) {
-	std::atomic<bool> done{false};
+	std::atomic<bool> done{false}, inspecting{false};
 	std::atomic<int> failures{0};
 	std::thread clearer([&] {
+		while (!inspecting.load()) // the two overlap from the start
+			std::this_thread::yield();
 		for (int i = 0; i < 2000; ++i) {
 			void *handle = nullptr;
 			if (load("coretiny", &handle) != 0 || metacall_clear(handle) != 0)
@@ -82,12 +84,13 @@ TEST_F(InspectHandles, InspectWhileAnotherThreadClearsHandlesReadsNoFreedHandle)
 		done = true;
 	});
 	int inspections = 0;
-	while (!done.load()) {
+	do { // for as long as the other thread clears, and 100 times at least
+		inspecting = true;
 		json doc = inspect();
 		if (!doc.is_object())
 			++failures;
 		++inspections;
-	}
+	} while (!done.load() || inspections < 100);
 	clearer.join();
 	EXPECT_EQ(failures.load(), 0);
 	EXPECT_GT(inspections, 0);
