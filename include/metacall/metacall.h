@@ -34,6 +34,7 @@
 #include <metacall/metacall_allocator.h>
 #include <metacall/metacall_def.h>
 #include <metacall/metacall_error.h>
+#include <metacall/metacall_object.h>
 #include <metacall/metacall_value.h>
 #include <metacall/metacall_version.h>
 
@@ -185,6 +186,73 @@ METACALL_API void *metacallfv_s(void *func, void *args[], size_t size);
 METACALL_API void *metacallf(void *func, ...);
 
 /* ======================================================================================
+ * Classes and objects
+ *
+ * A script's classes and module-level instances are found by name like its functions
+ * (metacall_class; metacall_inspect lists them); others arrive as values (METACALL_CLASS,
+ * METACALL_OBJECT) returned by calls. `cls` and `obj` below are what metacall_class,
+ * metacall_value_to_class and metacall_value_to_object return: borrowed, valid while the value
+ * (or the handle, for metacall_class) lives. Host objects are made with
+ * metacall_value_create_host_object (metacall_object.h).
+ *
+ * Results are as for calls: a NEW value owned by the caller, or a throwable when the class or
+ * object refused (a missing attribute or method: "AttributeError"; a method that threw: the
+ * language's label and stack; an attribute that is not callable: "TypeError"). NULL only when
+ * `cls` or `obj` is not a class or object, a name is NULL, or the object cannot be used at all
+ * (its handle was cleared, its loader stopped): then metacall_error_last says why. The int
+ * functions return 0 on success, non-zero with the reason in metacall_error_last.
+ * ====================================================================================== */
+
+/* The class `name` of the global scope, or NULL. Borrowed, as metacall_function. */
+METACALL_API void *metacall_class(const char *name);
+
+/* Ours: the class `name` of `handle`, or NULL. Borrowed. */
+METACALL_API void *metacall_handle_class(void *handle, const char *name);
+
+/* Ours: the object `name` of the global scope (a module-level instance), or NULL. Borrowed. */
+METACALL_API void *metacall_object(const char *name);
+
+/* Calls the static method (class method) `name` of `cls` with `size` arguments (borrowed). */
+METACALL_API void *metacallv_class(void *cls, const char *name, void *args[], size_t size);
+
+/* As metacallv_class; the result is converted to `ret` (a number of another width, checked),
+ * or is a "TypeError" throwable when it is of another type. METACALL_INVALID: any type. */
+METACALL_API void *metacallt_class(void *cls, const char *name, const enum metacall_value_id ret,
+                                   void *args[], size_t size);
+
+/* A new instance of `cls` (as `new` in JS, a call of the class in Python) with `size` constructor
+ * arguments (borrowed): an object value, or a throwable. `name` (may be NULL) is kept for
+ * MetaCall compatibility and names nothing. */
+METACALL_API void *metacall_class_new(void *cls, const char *name, void *args[], size_t size);
+
+/* The static attribute `key` of `cls`: a new value, or a throwable. */
+METACALL_API void *metacall_class_static_get(void *cls, const char *key);
+
+/* Sets the static attribute `key` of `cls` to `v` (borrowed: copied into the language). */
+METACALL_API int metacall_class_static_set(void *cls, const char *key, void *v);
+
+/* Calls the method `name` of `obj` with `size` arguments (borrowed). */
+METACALL_API void *metacallv_object(void *obj, const char *name, void *args[], size_t size);
+
+/* As metacallv_object, the result converted to `ret` as metacallt_class does. */
+METACALL_API void *metacallt_object(void *obj, const char *name, const enum metacall_value_id ret,
+                                    void *args[], size_t size);
+
+/* The attribute `key` of `obj`: a new value (a method comes as a function bound to `obj`), or a
+ * throwable. */
+METACALL_API void *metacall_object_get(void *obj, const char *key);
+
+/* Sets the attribute `key` of `obj` to `v` (borrowed: copied into the language). */
+METACALL_API int metacall_object_set(void *obj, const char *key, void *v);
+
+/* Ours: the names of the attributes and methods of `obj` or `cls` (either may be passed), as a
+ * new array value of strings, in the order scripts enumerate them. NULL on failure. */
+METACALL_API void *metacall_object_keys(void *obj);
+
+/* Ours: the class name of `obj` or `cls` (borrowed from it; "" when its owner gave none). */
+METACALL_API const char *metacall_object_class_name(void *obj);
+
+/* ======================================================================================
  * Event loops driven by the host (ours)
  *
  * A runtime with an event loop (node) runs it on a thread of its own by default, and calls from
@@ -278,9 +346,12 @@ METACALL_API int metacall_registerv_closure(const char *name, metacall_invoke_ca
  * ====================================================================================== */
 
 /* A JSON document describing everything loaded: an object keyed by loader tag, each an array of
- * handles {"name", "scope": {"name", "funcs": [...], "classes": [], "objects": []}}, each function
- * {"name", "signature": {"ret": {"type": {"name", "id"}}, "args": [{"name", "type": {"name",
- * "id"}}]}, "async"}. Host functions are listed under "__metacall_host__".
+ * handles {"name", "scope": {"name", "funcs": [...], "classes": [...], "objects": [...]}}, each
+ * function {"name", "signature": {"ret": {"type": {"name", "id"}}, "args": [{"name", "type":
+ * {"name", "id"}}]}, "async"}; each class {"name", "constructor": {"args": [...]}, "methods":
+ * [<function>...], "static_methods": [...], "attributes": [{"name"}...], "static_attributes":
+ * [...]} (what its loader can tell; parameter types are not declared in Python and JS); each
+ * object {"name", "class"}. Host functions are listed under "__metacall_host__".
  * Ours: one key is not a tag: "__relink__" holds the object metacall_relink_report describes.
  * Consumers that iterate the keys as tags (as MetaCall's do) should skip it.
  * The string is NUL-terminated; *size (when `size` is not NULL) receives its length + 1.

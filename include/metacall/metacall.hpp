@@ -1356,6 +1356,116 @@ std::future<R> await(const value &future) {
 }
 
 // ======================================================================================
+// Host objects
+// ======================================================================================
+
+/* An object of the host that scripts use as one of theirs (the model of JSI's HostObject): in JS
+ * an object whose properties read through to get() and set(), in Python an object with
+ * attributes. Derive from it, override what scripts may do, and hand it out with
+ * metacall::host_object_value (as an argument or a result). The library keeps the object (a
+ * shared_ptr) while any value or language holds it, and drops it when none does.
+ *
+ *     struct player : metacall::host_object {
+ *         long health = 100;
+ *         std::string class_name() const override { return "Player"; }
+ *         std::optional<metacall::value> get(std::string_view key) override {
+ *             if (key == "health") return metacall::value::from(health);
+ *             return std::nullopt;
+ *         }
+ *         std::vector<std::string> keys() override { return {"health"}; }
+ *     };
+ *
+ * Every member may be called from any thread (guard your state); what a member throws reaches the
+ * script as its error (a metacall::error keeps its label). */
+class host_object {
+public:
+	virtual ~host_object() = default;
+
+	/* The name scripts and errors show. Read once, when the value is made. */
+	virtual std::string class_name() const { return ""; }
+
+	/* The attribute `key`, or std::nullopt when there is none (then a method of that name is
+	 * given as a bound function, or the script gets an AttributeError naming the key). */
+	virtual std::optional<value> get(std::string_view /* key */) { return std::nullopt; }
+
+	/* Sets `key`. The default refuses: the object is read-only. */
+	virtual void set(std::string_view key, const value &) {
+		throw error("TypeError", class_name() + "." + std::string(key) + " is read-only");
+	}
+
+	/* Calls the method `method` with the arguments (borrowed views; copy what you keep). */
+	virtual value call(std::string_view method, const std::vector<void *> &) {
+		throw error("AttributeError", class_name() + " has no method '" + std::string(method) + "'");
+	}
+
+	/* The attribute names scripts enumerate (Object.keys, dir()). */
+	virtual std::vector<std::string> keys() { return {}; }
+
+	/* The method names; read once, when the value is made. */
+	virtual std::vector<std::string> methods() { return {}; }
+};
+
+namespace detail {
+
+// The C table of every host_object: `data` is a heap shared_ptr<host_object>, freed by release.
+struct host_object_table {
+	using holder = std::shared_ptr<host_object>;
+	static host_object &of(void *data) { return **static_cast<holder *>(data); }
+
+	static void *names(const std::vector<std::string> &list) {
+		return convert<std::vector<std::string>>::to_value(list).release();
+	}
+	static void *get(void *data, const char *key) {
+		return guarded([&]() -> void * {
+			std::optional<value> found = of(data).get(key);
+			if (!found)
+				return nullptr;
+			return found->get() != nullptr ? found->release() : metacall_value_create_null();
+		});
+	}
+	static void *set(void *data, const char *key, void *v) {
+		return guarded([&]() -> void * {
+			of(data).set(key, value::copy_of(v));
+			return nullptr;
+		});
+	}
+	static void *call(void *data, const char *method, void *args[], std::size_t size) {
+		return guarded([&]() -> void * {
+			return of(data).call(method, std::vector<void *>(args, args + size)).release();
+		});
+	}
+	static void *keys(void *data) {
+		return guarded([&] { return names(of(data).keys()); });
+	}
+	static void *methods(void *data) {
+		return guarded([&] { return names(of(data).methods()); });
+	}
+	static void release(void *data) { std::unique_ptr<holder>(static_cast<holder *>(data)); }
+
+	static const metacall_object_interface *table() {
+		static const metacall_object_interface iface = {get,     set,     call,    keys,
+		                                                methods, nullptr, nullptr, release};
+		return &iface;
+	}
+};
+
+} // namespace detail
+
+/* A new object value for `object`, to pass to scripts. Throws error when `object` is null. */
+inline value host_object_value(std::shared_ptr<host_object> object) {
+	if (object == nullptr)
+		throw error("TypeError", "metacall::host_object_value: the object is null");
+	const std::string name = object->class_name();
+	auto holder = std::make_unique<detail::host_object_table::holder>(std::move(object));
+	void *made =
+	    metacall_value_create_host_object(name.c_str(), detail::host_object_table::table(), holder.get());
+	if (made == nullptr)
+		throw detail::last_error("metacall_value_create_host_object");
+	holder.release(); // the value owns it now: release() frees it
+	return value(made);
+}
+
+// ======================================================================================
 // Handles
 // ======================================================================================
 

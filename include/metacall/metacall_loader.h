@@ -30,6 +30,7 @@
 #define METACALL_LOADER_H
 
 #include <metacall/metacall_def.h>
+#include <metacall/metacall_object.h>
 #include <metacall/metacall_value.h>
 
 #include <stddef.h>
@@ -125,6 +126,22 @@ typedef const struct metacall_loader_interface *(*metacall_loader_entry)(void);
  * loader `tag` is not started. */
 METACALL_API void *metacall_loader_function_value(const char *tag,
                                                   const struct metacall_loader_function *function);
+
+/* A new class value (`kind` METACALL_CLASS) or object value (METACALL_OBJECT), owned by the
+ * caller, for a class or an object of the runtime of the started loader `tag`: the core calls
+ * the entries of `iface` with `data` (metacall_object.h), and iface->release(data) when the last
+ * value referring to it is gone, unless the loader is stopped by then. `class_name` (copied; may
+ * be NULL) names it in errors and metacall_inspect. NULL (with an error, release not called) when
+ * the loader `tag` is not started or an argument is bad. */
+METACALL_API void *metacall_loader_object_value(const char *tag, enum metacall_value_id kind,
+                                                const char *class_name,
+                                                const struct metacall_object_interface *iface, void *data);
+
+/* For `discover`: adds a class or object value `value` (TAKEN: the core owns it, also on
+ * failure) to the module under `name`, as `define` does for functions (`scope` is discover's).
+ * Other values are refused. Returns 0 on success; non-zero for a name the module already has or a
+ * bad value, and then discover should fail. */
+METACALL_API int metacall_loader_define_value(void *scope, const char *name, void *value);
 
 /* Ours (relink): how the loader `tag` gets its language runtime `runtime` ("node" or "cpython").
  * Looks at what the process already contains and decides, in this order (README, "Processes that

@@ -12,8 +12,8 @@
  *  - metacall_value_to_* returns data BORROWED from the value: valid until the value is destroyed
  *    or changed with metacall_value_from_* / metacall_value_cast.
  *  - Pointers (METACALL_PTR) are never owned: the value only carries the address.
- *  - Functions and futures are shared references: copying the value shares the same function or
- *    future, and each value keeps it alive.
+ *  - Functions, futures, classes and objects are shared references: copying the value shares the
+ *    same function, future, class or object, and each value keeps it alive (metacall_object.h).
  *
  * Errors: every function checks its arguments. A NULL value, a value of the wrong type for a
  * to_* call, or a pointer that is not a value (a handle, a function, freed memory that no longer
@@ -67,8 +67,8 @@ enum metacall_value_id {
 	METACALL_FUTURE = 12,    /* the pending or settled result of an async call */
 	METACALL_FUNCTION = 13,  /* a callable function of any loader, or of the host */
 	METACALL_NULL = 14,      /* null, None, undefined, void */
-	METACALL_CLASS = 15,     /* reserved: no loader produces classes yet */
-	METACALL_OBJECT = 16,    /* reserved: no loader produces objects yet */
+	METACALL_CLASS = 15,     /* a class of any loader, or of the host (metacall_object.h) */
+	METACALL_OBJECT = 16,    /* an instance of any loader, or a host object (metacall_object.h) */
 	METACALL_EXCEPTION = 17, /* an error: message, label, code, stack trace (see metacall_error.h) */
 	METACALL_THROWABLE = 18, /* a thrown value; calls that fail return one wrapping an exception */
 
@@ -123,6 +123,15 @@ METACALL_API void *metacall_value_create_function_closure(void *f, void *c);
 
 METACALL_API void *metacall_value_create_null(void);
 
+/* A new value referring to the class `c` (from metacall_class or metacall_value_to_class); the
+ * value keeps the class alive. */
+METACALL_API void *metacall_value_create_class(void *c);
+
+/* A new value referring to the object `o` (from metacall_value_to_object); the value keeps the
+ * object alive. New objects come from metacall_class_new, from calls, or, for host objects, from
+ * metacall_value_create_host_object (metacall_object.h). */
+METACALL_API void *metacall_value_create_object(void *o);
+
 /* An exception value. `ex` points to a `struct metacall_exception_type` (metacall_error.h)
  * whose strings are copied; NULL strings read as "". */
 METACALL_API void *metacall_value_create_exception(void *ex);
@@ -153,9 +162,9 @@ METACALL_API const char *metacall_value_type_name(void *v);
 
 /* ---- Copy, cast, destroy ---- */
 
-/* A deep copy (strings, buffers, arrays, maps, exceptions, throwables are duplicated; functions
- * and futures are shared). New value owned by the caller; NULL on failure (a RecursionError for a
- * value nested deeper than METACALL_VALUE_MAX_DEPTH levels). */
+/* A deep copy (strings, buffers, arrays, maps, exceptions, throwables are duplicated; functions,
+ * futures, classes and objects are shared). New value owned by the caller; NULL on failure (a RecursionError
+ * for a value nested deeper than METACALL_VALUE_MAX_DEPTH levels). */
 METACALL_API void *metacall_value_copy(void *v);
 
 /* Converts `v` to type `id`. On success returns the converted value and `v` must no longer be
@@ -193,6 +202,11 @@ METACALL_API void *metacall_value_to_ptr(void *v);
 METACALL_API void *metacall_value_to_future(void *v);
 /* The function referred to, usable with metacallfv_s and friends while `v` lives. */
 METACALL_API void *metacall_value_to_function(void *v);
+/* The class referred to (opaque; for metacall_class_new, metacallv_class and friends while `v`
+ * lives). */
+METACALL_API void *metacall_value_to_class(void *v);
+/* The object referred to (opaque; for metacallv_object and friends while `v` lives). */
+METACALL_API void *metacall_value_to_object(void *v);
 /* NULL (a null value has no data; no error for a null value). */
 METACALL_API void *metacall_value_to_null(void *v);
 /* A `struct metacall_exception_type *` whose strings live as long as `v`. */
@@ -219,6 +233,8 @@ METACALL_API void *metacall_value_from_ptr(void *v, const void *ptr);
 METACALL_API void *metacall_value_from_future(void *v, void *f);
 METACALL_API void *metacall_value_from_function(void *v, void *f);
 METACALL_API void *metacall_value_from_null(void *v);
+METACALL_API void *metacall_value_from_class(void *v, void *c);
+METACALL_API void *metacall_value_from_object(void *v, void *o);
 METACALL_API void *metacall_value_from_exception(void *v, void *ex);
 /* TAKES ownership of `th`; the previously thrown value is destroyed. */
 METACALL_API void *metacall_value_from_throwable(void *v, void *th);

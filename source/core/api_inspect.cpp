@@ -2,8 +2,10 @@
 #include "copy_out.h"
 #include "error.h"
 #include "json_writer.h"
+#include "object.h"
 #include "report.h"
 #include "runtime.h"
+#include "value.h"
 
 #include <metacall/metacall.h>
 
@@ -12,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace metacall_core;
@@ -46,19 +49,109 @@ void write_function(JsonWriter &json, const Function &function) {
 	json.end_object();
 }
 
+// The entry `key` of a class description (a map value), or nullptr.
+Value *entry(Value *description, std::string_view key) {
+	for (void *slot : description->slots()) {
+		auto *pair = static_cast<Value *>(slot);
+		if (pair == nullptr || pair->id != METACALL_ARRAY || pair->slots().size() != 2)
+			continue;
+		auto *name = static_cast<Value *>(pair->slots()[0]);
+		if (name != nullptr && name->id == METACALL_STRING && name->bytes() == key)
+			return static_cast<Value *>(pair->slots()[1]);
+	}
+	return nullptr;
+}
+
+// The strings of an array value (others skipped).
+std::vector<std::string> strings(Value *array) {
+	std::vector<std::string> out;
+	if (array != nullptr && array->id == METACALL_ARRAY)
+		for (void *slot : array->slots()) {
+			auto *item = static_cast<Value *>(slot);
+			if (item != nullptr && item->id == METACALL_STRING)
+				out.push_back(item->bytes());
+		}
+	return out;
+}
+
+void write_args(JsonWriter &json, Value *names) {
+	json.key("args").begin_array();
+	for (const std::string &name : strings(names)) {
+		json.begin_object();
+		json.key("name").string(name);
+		write_type(json, METACALL_INVALID);
+		json.end_object();
+	}
+	json.end_array();
+}
+
+// "methods": a map of method name to parameter names, written as functions are.
+void write_methods(JsonWriter &json, const char *key, Value *methods) {
+	json.key(key).begin_array();
+	if (methods != nullptr && methods->id == METACALL_MAP)
+		for (void *slot : methods->slots()) {
+			auto *pair = static_cast<Value *>(slot);
+			if (pair == nullptr || pair->id != METACALL_ARRAY || pair->slots().size() != 2)
+				continue;
+			auto *name = static_cast<Value *>(pair->slots()[0]);
+			if (name == nullptr || name->id != METACALL_STRING)
+				continue;
+			json.begin_object();
+			json.key("name").string(name->bytes());
+			json.key("signature").begin_object();
+			json.key("ret").begin_object();
+			write_type(json, METACALL_INVALID);
+			json.end_object();
+			write_args(json, static_cast<Value *>(pair->slots()[1]));
+			json.end_object();
+			json.key("async").truth(false);
+			json.end_object();
+		}
+	json.end_array();
+}
+
+void write_names(JsonWriter &json, const char *key, Value *names) {
+	json.key(key).begin_array();
+	for (const std::string &name : strings(names)) {
+		json.begin_object();
+		json.key("name").string(name);
+		json.end_object();
+	}
+	json.end_array();
+}
+
+// A class as its loader describes it (Object::describe); what it cannot tell is left empty.
+void write_class(JsonWriter &json, const std::string &name, Object &cls) {
+	ValuePtr description(static_cast<Value *>(cls.describe()));
+	Value *described = description.get();
+	auto part = [&](std::string_view key) { return described != nullptr ? entry(described, key) : nullptr; };
+	json.begin_object();
+	json.key("name").string(name);
+	json.key("constructor").begin_object();
+	write_args(json, part("constructor"));
+	json.end_object();
+	write_methods(json, "methods", part("methods"));
+	write_methods(json, "static_methods", part("static_methods"));
+	write_names(json, "attributes", part("attributes"));
+	write_names(json, "static_attributes", part("static_attributes"));
+	json.end_object();
+}
+
 // What inspect shows of a handle, copied while the registry is locked: another thread may clear
 // the handle as soon as the lock is released (its functions stay alive through these pointers).
 struct HandleView {
 	std::string name;
 	bool global = false;
 	std::vector<std::shared_ptr<Function>> functions;
+	std::vector<std::pair<std::string, std::shared_ptr<Object>>> objects;
 };
 
 std::string describe(const Registry &registry) {
 	// Handles grouped by tag (tags in name order, handles in load order).
 	std::map<std::string, std::vector<HandleView>> by_tag;
 	registry.for_each([&](const Handle &handle) {
-		by_tag[handle.tag].push_back(HandleView{handle.name, handle.global, handle.functions});
+		by_tag[handle.tag].push_back(
+		    HandleView{handle.name, handle.global, handle.functions, handle.objects});
 	});
 	JsonWriter json;
 	json.begin_object();
@@ -73,8 +166,20 @@ std::string describe(const Registry &registry) {
 			for (const auto &function : handle.functions)
 				write_function(json, *function);
 			json.end_array();
-			json.key("classes").begin_array().end_array();
-			json.key("objects").begin_array().end_array();
+			json.key("classes").begin_array();
+			for (const auto &[name, object] : handle.objects)
+				if (object->kind() == METACALL_CLASS)
+					write_class(json, name, *object);
+			json.end_array();
+			json.key("objects").begin_array();
+			for (const auto &[name, object] : handle.objects)
+				if (object->kind() == METACALL_OBJECT) {
+					json.begin_object();
+					json.key("name").string(name);
+					json.key("class").string(object->class_name());
+					json.end_object();
+				}
+			json.end_array();
 			json.end_object();
 			json.end_object();
 		}
@@ -111,6 +216,6 @@ extern "C" char *metacall_inspect(size_t *size, void *allocator) {
 	CallScope scope("metacall_inspect");
 	if (!scope)
 		return nullptr;
-	// Handles cannot be cleared while they are described: for_each holds the registry's read lock.
+	// The handles are copied under the registry's read lock; classes are described after it.
 	return copy_to_caller(describe(Runtime::instance().registry()), size, allocator, "metacall_inspect");
 }

@@ -2,6 +2,7 @@
 // metacall_handle, metacall_handle_name.
 #include "error.h"
 #include "function.h"
+#include "object.h"
 #include "runtime.h"
 #include "value.h"
 
@@ -15,8 +16,10 @@ namespace {
 
 // Collects what a plug-in's discover describes into a handle.
 struct Discovery {
+	static constexpr std::uint32_t kMagic = 0x4d434453; // "MCDS"
 	Handle *handle;
 	std::string error;
+	std::uint32_t magic = kMagic; // tells discover's scope from other pointers
 };
 
 int define_function(void *scope, const metacall_loader_function *description) {
@@ -28,8 +31,37 @@ int define_function(void *scope, const metacall_loader_function *description) {
 	Signature signature = signature_from(*description);
 	Handle *handle = discovery->handle;
 	auto function = std::make_shared<Function>(std::move(signature), handle->loader, description->data);
-	if (!handle->add(std::move(function))) {
+	function->tie(handle->life);
+	if (handle->has(description->name) || !handle->add(std::move(function))) {
 		discovery->error = std::string("the module defines '") + description->name + "' twice";
+		return 1;
+	}
+	return 0;
+}
+
+// The plug-in gave a class or object value (taken) for its module (metacall_loader_define_value).
+int define_value(void *scope, const char *name, void *v) {
+	ValuePtr value(static_cast<Value *>(v));
+	auto *discovery = static_cast<Discovery *>(scope);
+	if (discovery == nullptr || discovery->magic != Discovery::kMagic) {
+		set_error("TypeError", "metacall_loader_define_value: the scope is not discover's");
+		return 1;
+	}
+	if (name == nullptr || name[0] == '\0') {
+		discovery->error = "the loader described a class or object without a name";
+		return 1;
+	}
+	if (value == nullptr || value->magic != Value::kMagic ||
+	    (value->id != METACALL_CLASS && value->id != METACALL_OBJECT)) {
+		discovery->error =
+		    std::string("the loader gave '") + name + "' as a value that is not a class or object";
+		return 1;
+	}
+	std::shared_ptr<Object> object = value->object();
+	if (object->life() == nullptr && object.use_count() == 1)
+		object->tie(discovery->handle->life);
+	if (!discovery->handle->add(name, std::move(object))) {
+		discovery->error = std::string("the module defines '") + name + "' twice";
 		return 1;
 	}
 	return 0;
@@ -67,6 +99,7 @@ int load(const char *api, const char *tag, const std::string &name, void **handl
 	handle->loader = loader;
 	handle->module = module;
 	handle->global = handle_out == nullptr;
+	handle->life = std::make_shared<HandleLife>(name);
 
 	Discovery discovery{handle.get(), {}};
 	before = error_generation();
@@ -207,21 +240,22 @@ void *metacall_handle(const char *tag, const char *name) {
 }
 
 void *metacall_handle_export(void *handle) {
-	std::vector<std::shared_ptr<Function>> functions;
-	if (!Runtime::instance().registry().functions(handle, functions)) {
+	HandleContents contents;
+	if (!Runtime::instance().registry().contents(handle, contents)) {
 		set_error("ReferenceError",
 		          "metacall_handle_export: the handle is not live (cleared, or not a handle)");
 		return nullptr;
 	}
-	void *map = metacall_value_create_map(nullptr, functions.size());
-	void **tuples = metacall_value_to_map(map);
-	for (std::size_t i = 0; i < functions.size(); ++i) {
-		const std::string &name = functions[i]->name();
-		const void *pair[] = {metacall_value_create_string(name.data(), name.size()),
-		                      Value::create_function(functions[i])};
-		tuples[i] = metacall_value_create_array(pair, 2);
-	}
-	return map;
+	std::vector<const void *> tuples;
+	auto add = [&](const std::string &name, void *value) {
+		const void *pair[] = {metacall_value_create_string(name.data(), name.size()), value};
+		tuples.push_back(metacall_value_create_array(pair, 2));
+	};
+	for (const auto &function : contents.functions)
+		add(function->name(), Value::create_function(function));
+	for (const auto &[name, object] : contents.objects)
+		add(name, object_value(object));
+	return metacall_value_create_map(tuples.data(), tuples.size());
 }
 
 const char *metacall_handle_name(void *handle) {
@@ -231,6 +265,10 @@ const char *metacall_handle_name(void *handle) {
 		return nullptr;
 	}
 	return static_cast<Handle *>(handle)->name.c_str();
+}
+
+int metacall_loader_define_value(void *scope, const char *name, void *value) {
+	return define_value(scope, name, value);
 }
 
 } // extern "C"

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "future.h"
 #include "loader.h"
+#include "object.h"
 #include "runtime.h"
 #include "value.h"
 
@@ -78,7 +79,11 @@ void *Function::call(void *args[], std::size_t size, const char *api) {
 	if (signature_.is_variadic ? size < expected : size != expected) [[unlikely]]
 		return wrong_count(size);
 	void *result = dispatch(args, size);
-	return result != nullptr ? result : Value::create(METACALL_NULL);
+	if (result == nullptr)
+		return Value::create(METACALL_NULL);
+	if (origin.life_ != nullptr)
+		tie_result(result, origin.life_);
+	return result;
 }
 
 void *Function::refuse(const char *api, Refusal why, std::size_t n) const {

@@ -16,6 +16,7 @@ namespace metacall_core {
 using ValueId = enum metacall_value_id;
 
 class Loader;
+struct HandleLife;
 
 struct Parameter {
 	std::string name;
@@ -64,6 +65,11 @@ public:
 	// Its module was cleared or the runtime destroyed: calls now report it instead of running.
 	void unload() { alive_.store(false, std::memory_order_release); }
 
+	// Classes and objects this function returns belong to the handle `life` (set once, at load).
+	void tie(std::shared_ptr<HandleLife> life) { life_ = std::move(life); }
+	// Keeps `owned` (the closure of a host function made by the core) as long as the function.
+	void keep(std::shared_ptr<void> owned) { kept_ = std::move(owned); }
+
 private:
 	static Function *invalid(void *f, const char *api);
 	void *dispatch(void *args[], std::size_t size);
@@ -84,6 +90,8 @@ private:
 	metacall_invoke_callback host_invoke_ = nullptr; // set for host functions
 	void *closure_ = nullptr;                        // host closure data (bound functions)
 	std::shared_ptr<Function> target_;               // bound functions call this one
+	std::shared_ptr<HandleLife> life_;               // the handle it came from (classes and objects)
+	std::shared_ptr<void> kept_;                     // the closure, when the core made it
 	std::atomic<bool> alive_{true};
 };
 

@@ -14,6 +14,20 @@ bool Handle::add(std::shared_ptr<Function> function) {
 	return inserted;
 }
 
+bool Handle::add(std::string object_name, std::shared_ptr<Object> object) {
+	if (by_name.count(object_name) != 0)
+		return false;
+	auto [it, inserted] = objects_by_name.try_emplace(object_name, object);
+	if (inserted)
+		objects.emplace_back(std::move(object_name), std::move(object));
+	return inserted;
+}
+
+std::shared_ptr<Object> Handle::find_object(std::string_view object_name) const {
+	auto it = objects_by_name.find(object_name);
+	return it != objects_by_name.end() ? it->second : nullptr;
+}
+
 std::shared_ptr<Function> Handle::find(std::string_view function_name) const {
 	auto it = by_name.find(function_name);
 	return it != by_name.end() ? it->second : nullptr;
@@ -24,6 +38,11 @@ Handle *Registry::add(std::unique_ptr<Handle> handle, std::string &error) {
 	if (handle->global) {
 		// All or nothing: a clash leaves the global scope as it was.
 		for (const auto &function : handle->functions) {
+			if (global_objects_.count(function->name()) != 0) {
+				error =
+				    "'" + function->name() + "' is already defined in the global scope as a class or object";
+				return nullptr;
+			}
 			auto it = global_.find(function->name());
 			if (it == global_.end())
 				continue;
@@ -36,8 +55,22 @@ Handle *Registry::add(std::unique_ptr<Handle> handle, std::string &error) {
 			        "; load with a handle to keep both";
 			return nullptr;
 		}
+		for (const auto &[name, object] : handle->objects) {
+			if (global_.count(name) == 0 && global_objects_.count(name) == 0)
+				continue;
+			const Handle *owner = nullptr;
+			for (const Handle *other : order_)
+				if (other->global && other->has(name))
+					owner = other;
+			error = "'" + name + "' is already defined in the global scope" +
+			        (owner != nullptr ? " by '" + owner->name + "' (" + owner->tag + ")" : std::string()) +
+			        "; load with a handle to keep both";
+			return nullptr;
+		}
 		for (const auto &function : handle->functions)
 			global_.emplace(function->name(), function);
+		for (const auto &[name, object] : handle->objects)
+			global_objects_.emplace(name, object);
 	}
 	Handle *live = handle.get();
 	order_.push_back(live);
@@ -85,6 +118,11 @@ std::unique_ptr<Handle> Registry::remove(void *handle) {
 		if (taken->global)
 			global_.erase(function->name());
 	}
+	if (taken->life != nullptr)
+		taken->life->alive.store(false, std::memory_order_release);
+	if (taken->global)
+		for (const auto &entry : taken->objects)
+			global_objects_.erase(entry.first);
 	return taken;
 }
 
@@ -98,12 +136,16 @@ std::vector<std::unique_ptr<Handle>> Registry::take_all() {
 		live_.clear();
 		order_.clear();
 		global_.clear();
+		global_objects_.clear();
 		host_ = nullptr;
 		anonymous.swap(anonymous_);
 	}
-	for (const auto &handle : handles)
+	for (const auto &handle : handles) {
 		for (const auto &function : handle->functions)
 			function->unload();
+		if (handle->life != nullptr)
+			handle->life->alive.store(false, std::memory_order_release);
+	}
 	for (const auto &function : anonymous)
 		function->unload();
 	return handles;
@@ -144,6 +186,29 @@ bool Registry::functions(void *handle, std::vector<std::shared_ptr<Function>> &o
 	if (it == live_.end())
 		return false;
 	out = it->second->functions;
+	return true;
+}
+
+std::shared_ptr<Object> Registry::find_object(std::string_view name) const {
+	std::shared_lock lock(mutex_);
+	auto it = global_objects_.find(name);
+	return it != global_objects_.end() ? it->second : nullptr;
+}
+
+std::shared_ptr<Object> Registry::find_object(void *handle, std::string_view name, bool &live) const {
+	std::shared_lock lock(mutex_);
+	auto it = live_.find(handle);
+	live = it != live_.end();
+	return live ? it->second->find_object(name) : nullptr;
+}
+
+bool Registry::contents(void *handle, HandleContents &out) const {
+	std::shared_lock lock(mutex_);
+	auto it = live_.find(handle);
+	if (it == live_.end())
+		return false;
+	out.functions = it->second->functions;
+	out.objects = it->second->objects;
 	return true;
 }
 

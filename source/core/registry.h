@@ -3,6 +3,7 @@
 #pragma once
 
 #include "function.h"
+#include "object.h"
 
 #include <memory>
 #include <shared_mutex>
@@ -30,10 +31,27 @@ struct Handle {
 	bool global = false;    // its functions are also in the global scope
 	std::vector<std::shared_ptr<Function>> functions;
 	NameMap<std::shared_ptr<Function>> by_name;
+	// Its classes and objects (module-level instances), in definition order.
+	std::vector<std::pair<std::string, std::shared_ptr<Object>>> objects;
+	NameMap<std::shared_ptr<Object>> objects_by_name;
+	// Cleared with the handle: what came from it can no longer be used.
+	std::shared_ptr<HandleLife> life;
 
 	// Adds a function; false when the module already has that name.
 	bool add(std::shared_ptr<Function> function);
+	// Adds a class or an object; false when the module already has that name.
+	bool add(std::string object_name, std::shared_ptr<Object> object);
 	std::shared_ptr<Function> find(std::string_view function_name) const;
+	std::shared_ptr<Object> find_object(std::string_view object_name) const;
+	bool has(std::string_view any_name) const {
+		return by_name.count(any_name) + objects_by_name.count(any_name) != 0;
+	}
+};
+
+// What metacall_handle_export and inspect read of a handle, copied under the registry's lock.
+struct HandleContents {
+	std::vector<std::shared_ptr<Function>> functions;
+	std::vector<std::pair<std::string, std::shared_ptr<Object>>> objects;
 };
 
 class Registry {
@@ -54,8 +72,14 @@ public:
 	// A function of a live handle; nullptr (and `live` false) when the handle is not live.
 	std::shared_ptr<Function> find(void *handle, std::string_view name, bool &live) const;
 	Handle *find_handle(std::string_view tag, std::string_view name) const;
+	// The class or object `name` of the global scope (nullptr when none).
+	std::shared_ptr<Object> find_object(std::string_view name) const;
+	// A class or object of a live handle; nullptr (and `live` false) when the handle is not live.
+	std::shared_ptr<Object> find_object(void *handle, std::string_view name, bool &live) const;
 	// The functions of a live handle in definition order; false when it is not live.
 	bool functions(void *handle, std::vector<std::shared_ptr<Function>> &out) const;
+	// Its functions, classes and objects; false when it is not live.
+	bool contents(void *handle, HandleContents &out) const;
 	bool is_live(void *handle) const;
 
 	// Calls visit(const Handle &) for each live handle in load order, under the read lock.
@@ -69,6 +93,7 @@ public:
 private:
 	mutable std::shared_mutex mutex_;
 	NameMap<std::shared_ptr<Function>> global_;
+	NameMap<std::shared_ptr<Object>> global_objects_;
 	std::unordered_map<const void *, std::unique_ptr<Handle>> live_;
 	std::vector<Handle *> order_;
 	Handle *host_ = nullptr; // the host functions' handle, made on the first registration

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "function.h"
 #include "future.h"
+#include "object.h"
 #include "value_cache.h"
 
 #include <algorithm>
@@ -87,6 +88,12 @@ Value *Value::create_future(std::shared_ptr<Future> future) {
 	return value;
 }
 
+Value *Value::create_object(ValueId id, std::shared_ptr<Object> object) {
+	Value *value = create(id);
+	value->emplace<std::shared_ptr<Object>>(std::move(object));
+	return value;
+}
+
 Value *Value::create_exception(ExceptionData data) {
 	Value *value = create(METACALL_EXCEPTION);
 	value->emplace<Exception>(std::move(data));
@@ -123,7 +130,7 @@ Value *Value::copy(int depth) const {
 			    complete = thrown != nullptr;
 			    out->emplace<ValuePtr>(complete ? thrown : create(METACALL_NULL));
 		    } else {
-			    out->emplace<T>(item); // bytes and exceptions are copied; functions and futures shared
+			    out->emplace<T>(item); // bytes and exceptions are copied; the rest is shared
 		    }
 	    },
 	    *payload);

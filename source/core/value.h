@@ -17,6 +17,7 @@ using ValueId = enum metacall_value_id;
 
 class Function;
 class Future;
+class Object;
 struct Value;
 
 struct ExceptionData {
@@ -44,8 +45,8 @@ using Slots = std::vector<void *>;
 
 // What does not fit in a scalar. Kept behind a pointer so that scalar values, the common case of
 // every call, are small and cost one allocation.
-using Payload =
-    std::variant<std::string, Slots, std::shared_ptr<Function>, std::shared_ptr<Future>, Exception, ValuePtr>;
+using Payload = std::variant<std::string, Slots, std::shared_ptr<Function>, std::shared_ptr<Future>,
+                             Exception, ValuePtr, std::shared_ptr<Object>>;
 
 struct Value {
 	static constexpr std::uint32_t kMagic = 0x4d435631; // "MCV1": tells values from other pointers
@@ -62,7 +63,8 @@ struct Value {
 		double d;
 		const void *p;
 	} scalar{};
-	// string/buffer bytes | array/map slots | function | future | exception | thrown value
+	// string/buffer bytes | array/map slots | function | future | exception | thrown value |
+	// class or object
 	std::unique_ptr<Payload> payload;
 
 	Value() = default;
@@ -89,6 +91,8 @@ struct Value {
 	static Value *create_slots(ValueId id, const void *const items[], std::size_t size);
 	static Value *create_function(std::shared_ptr<Function> function);
 	static Value *create_future(std::shared_ptr<Future> future);
+	// A class or object value (`id` METACALL_CLASS or METACALL_OBJECT).
+	static Value *create_object(ValueId id, std::shared_ptr<Object> object);
 	static Value *create_exception(ExceptionData data);
 	static Value *create_throwable(void *thrown);
 
@@ -105,11 +109,12 @@ struct Value {
 	Slots &slots() { return std::get<Slots>(*payload); }
 	const std::shared_ptr<Function> &function() { return std::get<std::shared_ptr<Function>>(*payload); }
 	const std::shared_ptr<Future> &future() { return std::get<std::shared_ptr<Future>>(*payload); }
+	const std::shared_ptr<Object> &object() { return std::get<std::shared_ptr<Object>>(*payload); }
 	metacall_exception_type *exception_view() { return &std::get<Exception>(*payload).view; }
 	Value *thrown() { return std::get<ValuePtr>(*payload).get(); }
 
-	// A deep copy; functions and futures are shared. nullptr (with a RecursionError) for a value
-	// nested more than METACALL_VALUE_MAX_DEPTH levels below `depth`.
+	// A deep copy; functions, futures, classes and objects are shared. nullptr (with a RecursionError) for a
+	// value nested more than METACALL_VALUE_MAX_DEPTH levels below `depth`.
 	Value *copy(int depth = 0) const;
 	// Replaces the slots with `items` (taking them), destroying old elements not among them.
 	void assign_slots(const void *const items[], std::size_t size);

@@ -2,6 +2,7 @@
 #include "error.h"
 #include "function.h"
 #include "future.h"
+#include "object.h"
 #include "value.h"
 
 #include <cstring>
@@ -40,6 +41,11 @@ std::shared_ptr<Function> function_ref(void *f, const char *api) {
 std::shared_ptr<Future> future_ref(void *f, const char *api) {
 	Future *future = Future::from(f, api);
 	return future != nullptr ? future->shared_from_this() : nullptr;
+}
+
+std::shared_ptr<Object> object_ref(void *o, ValueId kind, const char *api) {
+	Object *object = Object::from(o, kind, api);
+	return object != nullptr ? object->shared_from_this() : nullptr;
 }
 
 ExceptionData exception_data(void *ex) {
@@ -135,6 +141,16 @@ void *metacall_value_create_future(void *f) {
 void *metacall_value_create_function(void *f) {
 	auto function = function_ref(f, "metacall_value_create_function");
 	return function != nullptr ? Value::create_function(std::move(function)) : nullptr;
+}
+
+void *metacall_value_create_class(void *c) {
+	auto object = object_ref(c, METACALL_CLASS, "metacall_value_create_class");
+	return object != nullptr ? Value::create_object(METACALL_CLASS, std::move(object)) : nullptr;
+}
+
+void *metacall_value_create_object(void *o) {
+	auto object = object_ref(o, METACALL_OBJECT, "metacall_value_create_object");
+	return object != nullptr ? Value::create_object(METACALL_OBJECT, std::move(object)) : nullptr;
 }
 
 void *metacall_value_create_function_closure(void *f, void *c) {
@@ -283,6 +299,14 @@ void *metacall_value_to_function(void *v) {
 	return read<void *>(v, METACALL_FUNCTION, "metacall_value_to_function",
 	                    [](Value *x) -> void * { return x->function().get(); });
 }
+void *metacall_value_to_class(void *v) {
+	return read<void *>(v, METACALL_CLASS, "metacall_value_to_class",
+	                    [](Value *x) -> void * { return x->object().get(); });
+}
+void *metacall_value_to_object(void *v) {
+	return read<void *>(v, METACALL_OBJECT, "metacall_value_to_object",
+	                    [](Value *x) -> void * { return x->object().get(); });
+}
 void *metacall_value_to_null(void *v) {
 	Value::from(v, METACALL_NULL, "metacall_value_to_null");
 	return nullptr;
@@ -360,6 +384,20 @@ void *metacall_value_from_function(void *v, void *f) {
 		return nullptr;
 	return assign(v, METACALL_FUNCTION, "metacall_value_from_function",
 	              [&](Value *x) { x->emplace<std::shared_ptr<Function>>(std::move(function)); });
+}
+void *metacall_value_from_class(void *v, void *c) {
+	auto object = object_ref(c, METACALL_CLASS, "metacall_value_from_class");
+	if (object == nullptr)
+		return nullptr;
+	return assign(v, METACALL_CLASS, "metacall_value_from_class",
+	              [&](Value *x) { x->emplace<std::shared_ptr<Object>>(std::move(object)); });
+}
+void *metacall_value_from_object(void *v, void *o) {
+	auto object = object_ref(o, METACALL_OBJECT, "metacall_value_from_object");
+	if (object == nullptr)
+		return nullptr;
+	return assign(v, METACALL_OBJECT, "metacall_value_from_object",
+	              [&](Value *x) { x->emplace<std::shared_ptr<Object>>(std::move(object)); });
 }
 void *metacall_value_from_null(void *v) {
 	return assign(v, METACALL_NULL, "metacall_value_from_null", [](Value *) {});
