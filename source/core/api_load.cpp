@@ -57,10 +57,10 @@ int define_value(void *scope, const char *name, void *v) {
 		    std::string("the loader gave '") + name + "' as a value that is not a class or object";
 		return 1;
 	}
-	std::shared_ptr<Object> object = value->object();
-	if (object->life() == nullptr && object.use_count() == 1)
+	const std::shared_ptr<Object> &object = value->object();
+	if (object->life() == nullptr && object.use_count() == 1) // nothing else holds it yet
 		object->tie(discovery->handle->life);
-	if (!discovery->handle->add(name, std::move(object))) {
+	if (!discovery->handle->add(name, object)) {
 		discovery->error = std::string("the module defines '") + name + "' twice";
 		return 1;
 	}
