@@ -97,11 +97,15 @@ TEST_F(PyDiscovery, KeywordOnlyParametersAreLeftToTheirDefaults) {
 	EXPECT_TRUE(is_long(metacall_value_to_array(result.get())[1], 1));
 }
 
-TEST_F(PyDiscovery, ImportedFunctionsClassesAndConstantsAreLeftOut) {
+TEST_F(PyDiscovery, ImportedFunctionsAndConstantsAreLeftOut) {
 	EXPECT_EQ(metacall_handle_function(handle_, "dumps"), nullptr);
-	EXPECT_EQ(metacall_handle_function(handle_, "NotAFunction"), nullptr);
 	EXPECT_EQ(metacall_handle_function(handle_, "CONSTANT"), nullptr);
 	EXPECT_EQ(metacall_handle_function(handle_, "__dunder__"), nullptr);
+}
+
+TEST_F(PyDiscovery, AClassOfTheModuleIsAClassNotAFunction) {
+	EXPECT_EQ(metacall_handle_function(handle_, "NotAFunction"), nullptr);
+	EXPECT_NE(metacall_handle_class(handle_, "NotAFunction"), nullptr) << last_error();
 }
 
 TEST_F(PyDiscovery, ADecoratedFunctionShowsTheParametersOfTheFunctionItWraps) {

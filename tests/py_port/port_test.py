@@ -176,3 +176,56 @@ def test_unknown_function_raises(metacall):
 def test_wrong_argument_count_raises_naming_the_function(metacall):
     with pytest.raises(Exception, match="add"):
         metacall.metacall("add", 1)
+
+
+def test_js_class_is_imported_and_instantiated():  # needs the node loader's classes
+    import metacall  # noqa: F401  (installs the hook)
+    from counters.js import Counter
+    assert Counter.__name__ == "Counter"
+    counter = Counter()
+    assert counter.inc() == 1
+    assert counter.inc() == 2
+    assert counter.count == 2
+    counter.count = 10
+    assert counter.inc() == 11
+    assert "count" in dir(counter)
+    assert "Counter" in repr(counter)
+    assert Counter(5).inc() == 6
+    assert Counter.kind == "counter"
+    assert Counter.zero().inc() == 1
+    with pytest.raises(AttributeError, match="nope"):
+        counter.nope
+
+
+def test_js_object_returned_to_python_keeps_its_identity_in_js():  # needs the node loader's objects
+    import metacall
+    metacall.metacall_load_from_file("node", ["counters.js"])
+    counter = metacall.metacall("make_counter", 5)
+    assert counter.inc() == 6
+    assert metacall.metacall("is_same", counter, counter) is True
+
+
+def test_python_object_passed_to_js_comes_back_as_itself():  # needs the node loader's objects
+    import metacall
+    metacall.metacall_load_from_file("node", ["counters.js"])
+
+    class Thing:
+        pass
+
+    thing = Thing()
+    assert metacall.metacall("identity", thing) is thing
+    assert metacall.metacall("identity", Thing) is Thing
+
+
+def test_python_object_passed_through_python_comes_back_as_itself():
+    import metacall
+    metacall.metacall_load_from_memory("py", "def echo(x):\n    return x\n")
+
+    class Thing:
+        def __init__(self):
+            self.value = 41
+
+    thing = Thing()
+    assert metacall.metacall("echo", thing) is thing
+    assert metacall.metacall("echo", Thing) is Thing
+    assert metacall.metacall("echo", [thing])[0] is thing

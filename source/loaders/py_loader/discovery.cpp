@@ -2,6 +2,7 @@
 
 #include "loader_state.h"
 #include "py_ref.h"
+#include "python_objects.h"
 #include "signature.h"
 
 #include <string_view>
@@ -27,6 +28,19 @@ bool defined_in(PyObject *function, const std::string &module_name, bool package
 	        name.substr(0, module_name.size()) == module_name && name[module_name.size()] == '.');
 }
 
+// What the module gives for `value`: a function, a class or an object (see discovery.h);
+// METACALL_INVALID for what it leaves out.
+enum metacall_value_id kind_of(PyObject *value, const LoadedModule &part) {
+	if (PyFunction_Check(value) || PyCFunction_Check(value))
+		return defined_in(value, part.name, part.package) ? METACALL_FUNCTION : METACALL_INVALID;
+	if (PyType_Check(value) && is_python_class(reinterpret_cast<PyTypeObject *>(value)))
+		return defined_in(value, part.name, part.package) ? METACALL_CLASS : METACALL_INVALID;
+	if (is_python_instance(value) &&
+	    defined_in(reinterpret_cast<PyObject *>(Py_TYPE(value)), part.name, part.package))
+		return METACALL_OBJECT;
+	return METACALL_INVALID;
+}
+
 int discover_part(LoaderState &state, const LoadedModule &part, metacall_loader_define define, void *scope) {
 	PyRef namespace_dict = PyRef::steal(PyObject_GetAttrString(part.module.get(), "__dict__"));
 	if (!namespace_dict || !PyDict_Check(namespace_dict.get())) {
@@ -45,8 +59,17 @@ int discover_part(LoaderState &state, const LoadedModule &part, metacall_loader_
 			PyErr_Clear();
 			continue;
 		}
-		if (is_dunder(name) || !(PyFunction_Check(value) || PyCFunction_Check(value)) ||
-		    !defined_in(value, part.name, part.package))
+		if (is_dunder(name))
+			continue;
+		const enum metacall_value_id kind = kind_of(value, part);
+		if (kind == METACALL_CLASS || kind == METACALL_OBJECT) {
+			void *defined = python_object_value(value, kind, state);
+			// The core takes the value, also when it refuses it.
+			if (defined == nullptr || metacall_loader_define_value(scope, name, defined) != 0)
+				return 1;
+			continue;
+		}
+		if (kind != METACALL_FUNCTION)
 			continue;
 		const Signature signature = signature_of(value, name);
 		FunctionRef *ref = state.functions().add(value);
@@ -60,7 +83,7 @@ int discover_part(LoaderState &state, const LoadedModule &part, metacall_loader_
 
 } // namespace
 
-int discover_functions(LoaderState &state, const Module &module, metacall_loader_define define, void *scope) {
+int discover_module(LoaderState &state, const Module &module, metacall_loader_define define, void *scope) {
 	for (const LoadedModule &part : module.parts) {
 		if (discover_part(state, part, define, scope) != 0)
 			return 1;

@@ -2,11 +2,13 @@
 
 #include "async_loop.h"
 #include "exceptions.h"
+#include "foreign_object.h"
 #include "function_object.h"
 #include "future_object.h"
 #include "loader_state.h"
 #include "nesting.h"
 #include "py_ref.h"
+#include "python_objects.h"
 #include "signature.h"
 #include "to_python.h"
 
@@ -148,7 +150,8 @@ void *unsupported(PyObject *object) {
 	PyErr_Format(
 	    PyExc_TypeError,
 	    "cannot convert a Python '%s' to a metacall value (supported: bool, int, float, str, bytes-like, "
-	    "list, tuple, dict, None, callables, coroutines, exceptions)",
+	    "list, tuple, dict, None, callables, coroutines, exceptions, classes defined in Python and their "
+	    "instances)",
 	    Py_TYPE(object)->tp_name);
 	return nullptr;
 }
@@ -182,6 +185,15 @@ void *unsupported(PyObject *object) {
 		return future_of(object, state);
 	if (void *future = future_value_of(object))
 		return future;
+	if (void *foreign = foreign_value_of(object)) { // a proxy goes back as the value it stands for
+		void *copy = metacall_value_copy(foreign);
+		return copy != nullptr ? copy : raise_last_error();
+	}
+	// Classes Python code defined, and their instances (also callable ones: objects, not functions).
+	if (PyType_Check(object) && is_python_class(reinterpret_cast<PyTypeObject *>(object)))
+		return python_object_value(object, METACALL_CLASS, state);
+	if (is_python_class(Py_TYPE(object)))
+		return python_object_value(object, METACALL_OBJECT, state);
 	if (PyCallable_Check(object))
 		return function_value(object, name_of(object), state);
 	return unsupported(object);

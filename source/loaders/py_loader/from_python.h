@@ -8,6 +8,8 @@
 //   an exception object -> Exception (a returned exception, not a raised one)
 //   metacall.Future (future_object.h) -> its future value (shared)
 //   a coroutine -> Future, settled when it finishes on the loader's event loop (async_loop.h)
+//   metacall.Object, metacall.Class (foreign_object.h) -> the class or object value they stand for
+//   a class defined in Python -> Class; an instance of one -> Object (python_objects.h)
 //   any other callable -> Function (metacall_loader_function_value), callable from any thread
 //   anything else -> TypeError naming its type
 // The GIL must be held.

@@ -34,6 +34,7 @@ bool LoaderState::start() {
 void LoaderState::stop() {
 	async_loop_.stop(); // first: settling pending futures may still convert values
 	functions_.release_all();
+	objects_.release_all();
 	for (const auto &module : modules_.take_all())
 		unload(*module);
 	forget_imported_modules();

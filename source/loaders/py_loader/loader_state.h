@@ -1,5 +1,6 @@
-// The state of the started py loader (one per process): its search path, modules, the callables
-// the core holds, the event loop of async calls and the exception classes made for labels.
+// The state of the started py loader (one per process): its search path, modules, the callables,
+// classes and objects the core holds, the event loop of async calls and the exception classes
+// made for labels.
 //
 // Lifecycle: stop() (metacall_destroy) parks the interpreter instead of finalizing it. It stops the
 // event loop (pending coroutines are cancelled, their futures reject), drops every reference the
@@ -14,6 +15,7 @@
 #include "exceptions.h"
 #include "function_refs.h"
 #include "modules.h"
+#include "object_refs.h"
 #include "py_ref.h"
 #include "search_path.h"
 
@@ -41,6 +43,7 @@ public:
 	SearchPath &search_path() { return search_path_; }
 	Modules &modules() { return modules_; }
 	FunctionRefs &functions() { return functions_; }
+	ObjectRefs &objects() { return objects_; }
 	AsyncLoop &async_loop() { return async_loop_; }
 	ErrorTypes &error_types() { return error_types_; }
 	// metacall.Future (future_object.h), made on first use.
@@ -54,6 +57,7 @@ private:
 	SearchPath search_path_;
 	Modules modules_;
 	FunctionRefs functions_;
+	ObjectRefs objects_;
 	AsyncLoop async_loop_;
 	ErrorTypes error_types_;
 	PyRef future_class_;

@@ -3,6 +3,7 @@
 // metacall_loader_error (or a throwable, for calls). No C++ exception crosses it.
 #include "discovery.h"
 #include "exceptions.h"
+#include "foreign_object.h"
 #include "function_object.h"
 #include "function_refs.h"
 #include "gil.h"
@@ -56,7 +57,7 @@ void *initialize(const char *tag) {
 	}
 	return guarded(
 	    [&]() -> void * {
-		    if (!ready_function_type())
+		    if (!ready_function_type() || !ready_foreign_types())
 			    return nullptr;
 		    auto state = std::make_unique<LoaderState>(tag != nullptr ? tag : "py");
 		    // The port module in every mode: `import metacall` in a script we run reuses this loader.
@@ -99,8 +100,7 @@ void *load_from_package(void *loader, const char *path) {
 int discover(void *loader, void *module, metacall_loader_define define, void *scope) {
 	try {
 		GilScope gil;
-		const int status =
-		    discover_functions(state_of(loader), *static_cast<Module *>(module), define, scope);
+		const int status = discover_module(state_of(loader), *static_cast<Module *>(module), define, scope);
 		if (status != 0 && PyErr_Occurred()) // else the core refused a definition and says why
 			metacall_loader_error("%s", describe_error().c_str());
 		return status;

@@ -2,10 +2,12 @@
 
 #include "buffer_loans.h"
 #include "exceptions.h"
+#include "foreign_object.h"
 #include "function_object.h"
 #include "future_object.h"
 #include "nesting.h"
 #include "py_ref.h"
+#include "python_objects.h"
 
 #include <metacall/metacall.h>
 #include <metacall/metacall_loader.h>
@@ -72,6 +74,13 @@ PyObject *pointer_of(void *value) {
 	return PyCapsule_New(address, kPointerCapsule, nullptr);
 }
 
+// A class or object of this loader is the very Python object it was made for; others get a proxy.
+PyObject *class_or_object(void *value) {
+	if (PyObject *own = python_object_of(value))
+		return Py_NewRef(own);
+	return PyErr_Occurred() ? nullptr : new_foreign_object(value);
+}
+
 PyObject *unsupported(void *value) {
 	PyErr_Format(PyExc_TypeError, "a metacall %s cannot be passed to Python",
 	             metacall_value_type_name(value));
@@ -99,6 +108,9 @@ PyObject *unsupported(void *value) {
 		return exception_object(value);
 	case METACALL_FUTURE:
 		return new_future_object(value);
+	case METACALL_CLASS:
+	case METACALL_OBJECT:
+		return class_or_object(value);
 	default:
 		return unsupported(value);
 	}

@@ -7,7 +7,8 @@
 //   Function -> metacall.Function (function_object.h)
 //   Exception, Throwable -> an exception object (exceptions.h), not raised
 //   Future -> metacall.Future, an awaitable (future_object.h)
-//   Class, Object -> TypeError
+//   Class, Object -> the Python class or object itself when this loader made the value (the same
+//   object: identity holds), else a proxy, metacall.Class or metacall.Object (foreign_object.h)
 // The GIL must be held.
 #ifndef PY_LOADER_TO_PYTHON_H
 #define PY_LOADER_TO_PYTHON_H
