@@ -37,6 +37,13 @@ struct ConformanceLoader {
 	// Source code for metacall_load_from_memory defining from_memory(a, b) -> a + b.
 	std::string memory_source;
 
+	// Defines a class Counter (constructor(start), attribute count, inc(by) -> count, fail(message)
+	// throwing as fail() does, static attribute kind = "counter", static make(start)) and the
+	// functions make_counter, keep, is_kept, read_attribute, write_attribute, call_method and
+	// keys_of (scripts/py/classes.py is the reference). Empty: the loader has no classes (the class
+	// cases are skipped).
+	std::string classes_script;
+
 	// A package for metacall_load_from_package defining from_package(a, b) -> a + b.
 	std::string package;
 

@@ -56,13 +56,24 @@ def test_events_reach_javascript_and_python_and_results_come_back():
     # from a timer.
     assert "plugin.js playerJoined: alice has a current client (1.4.2)" in out, out
     assert "plugin.js playerJoined: bob must update (0.9.1)" in out, out
-    assert "[broadcast] welcome, alice!" in out, out
+    assert "[broadcast] welcome, alice!" in out, out  # player.send, from a timer
     assert "[broadcast] bob, your client 0.9.1 is older than 1.2.0: please update" in out, out
     # A chat message: moderation.py changes it, plugin.js counts it, the server shows the result.
     assert "moderation.py moderate: hello **** world" in out, out
     assert "server: tick 2: chat alice: hello **** world" in out, out
     assert "server: tick 4: chat bob: gg, **** of a round" in out, out
     assert 'plugin.js chatCount: bob said "gg, **** of a round" (1 message(s))' in out, out
+
+
+def test_players_are_host_objects_that_scripts_read_enumerate_and_call():
+    code, out, err = run("--ticks", "5")
+    assert code == 0, out + err
+    # plugin.js reads player.name and player.clientVersion (the server's state), lists the
+    # properties and methods with Object.keys, and calls player.send later from a timer.
+    assert "plugin.js describePlayer: alice: name, clientVersion, send" in out, out
+    assert "[broadcast] welcome, alice!" in out, out
+    # The host function broadcast(text) stays available to scripts.
+    assert "[broadcast] the scripting plugin is ready" in out, out
 
 
 def test_promises_and_timers_settle_on_every_tick():

@@ -3,18 +3,21 @@
 // decide how to run Node inside a process that already has a V8 (the relink module's host-v8
 // mode: Node built without V8, on the server's V8; README.md).
 //
-// Events go to the scripts: a player joined -> plugin.js (an npm package, a timer that broadcasts
-// later), a chat message -> moderation.py then plugin.js, a tick -> plugin.js (a promise awaited
-// here). Scripts reach the server back through the host function broadcast(text).
+// Events go to the scripts: a player joined -> plugin.js (an npm package, a timer that greets the
+// player later), a chat message -> moderation.py then plugin.js, a tick -> plugin.js (a promise
+// awaited here). Scripts reach the server back through the player objects they are given (host
+// objects: properties read from the server, a send method) and the host function broadcast(text).
 #include "../server/plugin_api.h"
 
-#include <metacall/metacall.h>
+#include <metacall/metacall.hpp>
 
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <future>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -79,6 +82,34 @@ std::string await_text(const char *name, void *args[]) {
 		return std::string("error: ") + name + " did not settle in 10 s";
 	return text_of(result.get());
 }
+
+// A player as scripts see it: a host object (metacall::host_object, the model of JSI's
+// HostObject) whose properties read the server's state and whose send(text) reaches the server.
+// Scripts may keep it (plugin.js does, in a timer): the library keeps it alive while they do.
+class Player final : public metacall::host_object {
+public:
+	Player(std::string name, std::string client) : name_(std::move(name)), client_(std::move(client)) {}
+
+	std::string class_name() const override { return "Player"; }
+	std::optional<metacall::value> get(std::string_view key) override {
+		if (key == "name")
+			return metacall::value::from(name_);
+		if (key == "clientVersion")
+			return metacall::value::from(client_);
+		return std::nullopt;
+	}
+	metacall::value call(std::string_view method, const std::vector<void *> &args) override {
+		if (method != "send" || args.size() != 1)
+			return host_object::call(method, args); // an AttributeError for the script
+		server->broadcast(metacall::value::copy_of(args[0]).to<std::string>().c_str());
+		return metacall::value(metacall_value_create_null());
+	}
+	std::vector<std::string> keys() override { return {"name", "clientVersion"}; }
+	std::vector<std::string> methods() override { return {"send"}; }
+
+private:
+	const std::string name_, client_;
+};
 
 // The host function scripts call: broadcast(text).
 void *broadcast(size_t, void *argv[], void *) {
@@ -166,6 +197,11 @@ bool load_scripts() {
 	}
 	log("scripts loaded: plugin.js, moderation.py");
 	report_runtime();
+	metacall::value text = metacall::value::from("the scripting plugin is ready");
+	void *args[] = {text.get()};
+	const std::string announced = text_of(metacallv_s("announce", args, 1));
+	if (announced.rfind("error", 0) == 0)
+		log("plugin.js announce: " + announced);
 	return true;
 }
 
@@ -175,12 +211,11 @@ int load(const game_host *host, const char *server_folder) {
 	return load_scripts() ? 0 : 1;
 }
 
-void player_joined(const char *player, const char *client_version) {
-	void *args[] = {metacall_value_create_string(player, std::strlen(player)),
-	                metacall_value_create_string(client_version, std::strlen(client_version))};
-	log("plugin.js playerJoined: " + text_of(metacallv_s("playerJoined", args, 2)));
-	metacall_value_destroy(args[0]);
-	metacall_value_destroy(args[1]);
+void player_joined(const char *name, const char *client_version) {
+	metacall::value player = metacall::host_object_value(std::make_shared<Player>(name, client_version));
+	void *args[] = {player.get()};
+	log("plugin.js playerJoined: " + text_of(metacallv_s("playerJoined", args, 1)));
+	log("plugin.js describePlayer: " + text_of(metacallv_s("describePlayer", args, 1)));
 }
 
 char *chat(const char *player, const char *message) {

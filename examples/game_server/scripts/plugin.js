@@ -1,6 +1,8 @@
 // The server's JavaScript plugin (run by the scripting plugin through libmetacall, on Node.js
 // running on the server's own V8). It uses an npm package, timers, promises and WebAssembly, and
-// talks back to the server through the host function broadcast(text).
+// talks back to the server through the player objects it is given (host objects of the server:
+// their properties read the server's state, send(text) reaches it) and the host function
+// broadcast(text).
 'use strict';
 
 const semver = require('semver');
@@ -13,15 +15,26 @@ function runtime() {
   return `${process.version} v8 ${process.versions.v8}`;
 }
 
-// A player joined: checks the client's version (semver), and welcomes the player a little later
-// from a timer, through the server's broadcast.
-function playerJoined(player, clientVersion) {
+// A player joined: checks the client's version (semver), and greets the player a little later from
+// a timer, through the player object (kept by the timer; the server keeps it alive meanwhile).
+function playerJoined(player) {
+  const { name, clientVersion } = player;
   const current = semver.gte(clientVersion, MINIMUM_CLIENT);
   setTimeout(() => {
-    metacall('broadcast', current ? `welcome, ${player}!`
-      : `${player}, your client ${clientVersion} is older than ${MINIMUM_CLIENT}: please update`);
+    player.send(current ? `welcome, ${name}!`
+      : `${name}, your client ${clientVersion} is older than ${MINIMUM_CLIENT}: please update`);
   }, 5);
-  return current ? `${player} has a current client (${clientVersion})` : `${player} must update (${clientVersion})`;
+  return current ? `${name} has a current client (${clientVersion})` : `${name} must update (${clientVersion})`;
+}
+
+// What a player object shows a script: the properties and methods the server lists.
+function describePlayer(player) {
+  return `${player.name}: ${Object.keys(player).join(', ')}`;
+}
+
+// A message for everyone, through the host function the plugin registered.
+function announce(text) {
+  metacall('broadcast', text);
 }
 
 function chatCount(player, message) {
@@ -50,4 +63,4 @@ async function wasmAdd(a, b) {
   return instance.exports.add(a, b);
 }
 
-module.exports = { runtime, playerJoined, chatCount, tick, wasmAdd };
+module.exports = { runtime, playerJoined, describePlayer, announce, chatCount, tick, wasmAdd };

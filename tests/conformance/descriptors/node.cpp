@@ -9,6 +9,7 @@ ConformanceLoader conformance_loader_node() {
 	loader.scripts = conformance_scripts_root() / "node";
 	loader.main_script = "main.js";
 	loader.duplicate_script = "duplicate.js";
+	loader.classes_script = "classes.js";
 	loader.broken_script = "broken.js";
 	loader.memory_source = "// defined from memory\nmodule.exports.from_memory = (a, b) => a + b;\n";
 	loader.package = "conformance_package";

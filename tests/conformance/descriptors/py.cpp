@@ -7,6 +7,7 @@ ConformanceLoader conformance_loader_py() {
 	loader.scripts = conformance_scripts_root() / "py";
 	loader.main_script = "main.py";
 	loader.duplicate_script = "duplicate.py";
+	loader.classes_script = "classes.py";
 	loader.broken_script = "broken.py";
 	loader.memory_source =
 	    "# defined from memory\ndef from_memory(a: int, b: int) -> int:\n    return a + b\n";
