@@ -50,6 +50,12 @@ public:
 		return PyObject_Vectorcall(callable, slots_ + 1, count_ | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
 	}
 
+	// The method `name` of `self`, with self in the free slot before the arguments.
+	PyObject *call_method(PyObject *self, PyObject *name) {
+		slots_[0] = self;
+		return PyObject_VectorcallMethod(name, slots_, count_ + 1, nullptr); // no slot before self to lend
+	}
+
 private:
 	PyObject *stack_[kStackArguments + 1];
 	std::unique_ptr<PyObject *[]> heap_;
@@ -75,6 +81,15 @@ void *invoke_python(LoaderState &state, PyObject *callable, void *args[], std::s
 	if (!arguments.convert(args, size, &loans))
 		return throwable_from_error();
 	return result_value(arguments.call(callable), state);
+}
+
+void *invoke_method(LoaderState &state, PyObject *self, PyObject *name, void *args[], std::size_t size) {
+	GilScope gil;
+	BufferLoans loans;
+	Arguments arguments(size);
+	if (!arguments.convert(args, size, &loans))
+		return throwable_from_error();
+	return result_value(arguments.call_method(self, name), state);
 }
 
 void await_python(LoaderState &state, PyObject *callable, void *args[], std::size_t size, void *future) {

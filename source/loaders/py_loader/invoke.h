@@ -17,6 +17,10 @@ class LoaderState;
 // (buffer_loans.h). Builds nothing but the argument objects: they go to vectorcall from the stack.
 void *invoke_python(LoaderState &state, PyObject *callable, void *args[], std::size_t size);
 
+// Calls the method `name` (an interned str) of `self` as invoke_python calls a callable, without
+// making a bound method (PyObject_VectorcallMethod).
+void *invoke_method(LoaderState &state, PyObject *self, PyObject *name, void *args[], std::size_t size);
+
 // Starts an async call: calls `callable` (an `async def`) and runs the coroutine on the loader's
 // event loop, which settles `future` (a pending future value, taken). Raising before the first
 // await rejects the future at once. Arguments are copied (the call outlives them).

@@ -35,6 +35,7 @@ void LoaderState::stop() {
 	async_loop_.stop(); // first: settling pending futures may still convert values
 	functions_.release_all();
 	objects_.release_all();
+	attribute_names_.clear();
 	for (const auto &module : modules_.take_all())
 		unload(*module);
 	forget_imported_modules();

@@ -12,6 +12,7 @@
 #define PY_LOADER_LOADER_STATE_H
 
 #include "async_loop.h"
+#include "attribute_names.h"
 #include "exceptions.h"
 #include "function_refs.h"
 #include "modules.h"
@@ -44,6 +45,7 @@ public:
 	Modules &modules() { return modules_; }
 	FunctionRefs &functions() { return functions_; }
 	ObjectRefs &objects() { return objects_; }
+	AttributeNames &attribute_names() { return attribute_names_; }
 	AsyncLoop &async_loop() { return async_loop_; }
 	ErrorTypes &error_types() { return error_types_; }
 	// metacall.Future (future_object.h), made on first use.
@@ -58,6 +60,7 @@ private:
 	Modules modules_;
 	FunctionRefs functions_;
 	ObjectRefs objects_;
+	AttributeNames attribute_names_;
 	AsyncLoop async_loop_;
 	ErrorTypes error_types_;
 	PyRef future_class_;

@@ -46,7 +46,8 @@ std::string describe_self(PyObject *self) {
 
 void *get(void *data, const char *key) {
 	return guarded("get", [&](LoaderState &state) -> void * {
-		PyRef attribute = PyRef::steal(PyObject_GetAttrString(object_of(data), key));
+		PyRef name = state.attribute_names().get(key);
+		PyRef attribute = PyRef::steal(name ? PyObject_GetAttr(object_of(data), name.get()) : nullptr);
 		if (!attribute) {
 			if (!PyErr_ExceptionMatches(PyExc_AttributeError))
 				return throwable_from_error(); // a property that raised
@@ -70,13 +71,21 @@ void *set(void *data, const char *key, void *value) {
 void *call(void *data, const char *method, void *args[], size_t size) {
 	return guarded("call", [&](LoaderState &state) -> void * {
 		PyObject *self = object_of(data);
-		PyRef bound = PyRef::steal(PyObject_GetAttrString(self, method));
-		if (!bound)
-			return throwable_from_error(); // AttributeError: Python's message names both
-		if (!PyCallable_Check(bound.get()))
-			return metacall_error_throw("TypeError", 0, nullptr, "'%s' of %s is a '%s', not a method", method,
-			                            describe_self(self).c_str(), Py_TYPE(bound.get())->tp_name);
-		return invoke_python(state, bound.get(), args, size);
+		PyRef name = state.attribute_names().get(method);
+		if (!name)
+			return throwable_from_error();
+		void *result = invoke_method(state, self, name.get(), args, size); // AttributeError names both
+		if (metacall_value_id(result) != METACALL_THROWABLE)
+			return result;
+		// A TypeError may say that the attribute is not callable: then say it in our words.
+		PyRef attribute = PyRef::steal(PyObject_GetAttr(self, name.get()));
+		if (!attribute || PyCallable_Check(attribute.get())) {
+			PyErr_Clear();
+			return result;
+		}
+		metacall_value_destroy(result);
+		return metacall_error_throw("TypeError", 0, nullptr, "'%s' of %s is a '%s', not a method", method,
+		                            describe_self(self).c_str(), Py_TYPE(attribute.get())->tp_name);
 	});
 }
 
