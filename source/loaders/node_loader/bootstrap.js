@@ -1,7 +1,7 @@
 // The node loader's JavaScript half: how files, source code and packages are loaded, unloaded and
-// described. The loader evaluates this text as the body of `function (module, builtinRequire)`
-// (a require of Node's built-in modules is all an embedding's start-up script has);
-// `module.exports` takes the loader's native object and gives back the helpers below.
+// described, and how classes and objects are described and proxied. The loader evaluates this
+// text as the body of `function (module, builtinRequire)` (a require of Node's built-in modules is
+// all an embedding's start-up script has); `module.exports` takes the loader's native object and gives back the helpers below.
 'use strict';
 
 const Module = builtinRequire('module');
@@ -79,18 +79,24 @@ function unload(files) {
   for (const file of files) delete require.cache[file];
 }
 
+const functionSource = (fn) => Reflect.apply(Function.prototype.toString, fn, []);
+
 // The names of `fn`'s parameters, read from its source text, and whether the last is a rest
 // parameter. Destructured parameters get "argN". Built-in functions (no source) get "argN" for
 // each of fn.length.
 function parameters(fn) {
-  const source = Function.prototype.toString.call(fn);
+  return parametersIn(functionSource(fn), fn.length);
+}
+
+// parameters() of the function whose source text starts `source` (`length`: its fn.length).
+function parametersIn(source, length) {
   const names = [];
   let rest = false;
   const single = /^(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/.exec(source);
   if (single) return { names: [single[1]], rest };
   const open = source.indexOf('(');
   if (open < 0 || /\{\s*\[native code\]\s*\}$/.test(source)) {
-    for (let i = 0; i < fn.length; i++) names.push(`arg${i}`);
+    for (let i = 0; i < length; i++) names.push(`arg${i}`);
     return { names, rest };
   }
   // Split the text between the parentheses at top-level commas, skipping strings, template
@@ -144,13 +150,15 @@ function isAsync(fn) {
   return fn.constructor && fn.constructor.name === 'AsyncFunction';
 }
 
-// Every function a module exports: [{ name, fn, params, rest, async }]. A module that exports
-// one function (module.exports = function name() {}) contributes it under its own name.
+// What a module exports: [{ name, fn, params, rest, async }] for each function (the loader tells
+// classes among them apart) and [{ name, value }] for each object (the loader keeps the instances
+// of classes, and leaves plain data). A module that exports one function (module.exports =
+// function name() {}, or a class) contributes it under its own name.
 function describe(exportsList) {
-  const functions = [];
+  const entries = [];
   const add = (name, fn) => {
     const { names, rest } = parameters(fn);
-    functions.push({ name, fn, params: rest ? names.slice(0, -1) : names, rest, async: isAsync(fn) });
+    entries.push({ name, fn, params: rest ? names.slice(0, -1) : names, rest, async: isAsync(fn) });
   };
   for (const exports of exportsList) {
     if (typeof exports === 'function') {
@@ -160,11 +168,195 @@ function describe(exportsList) {
       }
     } else if (exports !== null && typeof exports === 'object') {
       for (const key of Object.keys(exports)) {
-        if (typeof exports[key] === 'function') add(key, exports[key]);
+        const value = exports[key];
+        if (typeof value === 'function') add(key, value);
+        else if (value !== null && typeof value === 'object') entries.push({ name: key, value });
       }
     }
   }
-  return functions;
+  return entries;
+}
+
+// ---- Classes and objects ----
+
+// Whether `fn` is an ES class. The loader asks only about functions whose prototype has no
+// property but `constructor` (a prototype with methods makes any function a class).
+function isClassSource(fn) {
+  return /^class\b/.test(functionSource(fn));
+}
+
+const staticSkipped = new Set(['length', 'name', 'prototype', 'caller', 'arguments']);
+
+// What scripts of other languages can use of `target` (an object or a class), in this order: its
+// own enumerable keys, then the methods and accessors of its prototype chain up to Object.prototype
+// (for a class: its static methods, up to Function.prototype), without "constructor".
+function objectKeys(target) {
+  const isClass = typeof target === 'function';
+  const keys = Object.keys(target);
+  const seen = new Set(keys);
+  const end = isClass ? Function.prototype : Object.prototype;
+  for (let holder = isClass ? target : Object.getPrototypeOf(target); holder !== null && holder !== end;
+    holder = Object.getPrototypeOf(holder)) {
+    for (const name of Object.getOwnPropertyNames(holder)) {
+      if (seen.has(name) || name === 'constructor' || (isClass && staticSkipped.has(name))) continue;
+      const descriptor = Object.getOwnPropertyDescriptor(holder, name);
+      if (!isClass && typeof descriptor.value !== 'function' && descriptor.get === undefined) continue;
+      seen.add(name);
+      keys.push(name);
+    }
+  }
+  return keys;
+}
+
+// The constructor's parameter names of the class `cls`: read from `constructor(...)` in an ES
+// class's text (or its base class's, when it has none), from the function of a constructor
+// function.
+function constructorParameters(cls) {
+  const source = functionSource(cls);
+  if (!/^class\b/.test(source)) return parameters(cls).names;
+  const found = /\bconstructor\s*\(/.exec(source);
+  if (found) return parametersIn(source.slice(found.index), cls.length).names;
+  const base = Object.getPrototypeOf(cls);
+  return typeof base === 'function' && base !== Function.prototype ? constructorParameters(base) : [];
+}
+
+// What metacall_inspect shows of the class `cls` (metacall_object.h, `describe`).
+function describeClass(cls) {
+  const methods = Object.create(null);
+  for (let proto = cls.prototype; proto !== null && typeof proto === 'object' && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const { value } = Object.getOwnPropertyDescriptor(proto, name);
+      if (name !== 'constructor' && !(name in methods) && typeof value === 'function') {
+        methods[name] = parameters(value).names;
+      }
+    }
+  }
+  const staticMethods = Object.create(null);
+  const staticAttributes = [];
+  for (const name of objectKeys(cls)) {
+    const { value } = Object.getOwnPropertyDescriptor(cls, name) || { value: cls[name] };
+    if (typeof value === 'function') staticMethods[name] = parameters(value).names;
+    else staticAttributes.push(name);
+  }
+  // The attributes its constructor sets (this.name = ...), as far as its text tells.
+  const attributes = [...new Set([...functionSource(cls).matchAll(/\bthis\.([A-Za-z_$][\w$]*)\s*=[^=]/g)]
+    .map((match) => match[1]))];
+  return {
+    constructor: constructorParameters(cls),
+    methods,
+    static_methods: staticMethods,
+    attributes,
+    static_attributes: staticAttributes,
+  };
+}
+
+// For metacallv_object: a function that calls the method `key` of `this` with its arguments, or
+// throws notCallable when this[key] is no function (thrown, so that a call that works checks
+// nothing more). The loader keeps one per method name (method_callers.h): the lookup happens
+// here, where V8's inline caches make it cheap.
+const notCallable = Object.freeze(Object.create(null));
+function methodCaller(key) {
+  return function (...args) {
+    const method = this[key];
+    if (typeof method !== 'function') throw notCallable;
+    return Reflect.apply(method, this, args);
+  };
+}
+
+// Another language's classes and objects (and the host's) as JS proxies. The loader wraps each
+// proxy's target with the value it stands for; the traps hand the target to the native side,
+// which finds the value there. Symbols (Symbol.toPrimitive, util.inspect.custom, ...) and "then"
+// never reach the other side: a proxy must not look like a thenable.
+function proxyFactory(native) {
+  // util.inspect shows a proxy's target, never running its traps; it calls this (this = the
+  // proxy) to show the attributes instead.
+  const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
+  function inspectObject(depth, options, inspect) {
+    const name = this[Symbol.toStringTag];
+    if (depth < 0) return `[${name}]`;
+    const shown = {};
+    try {
+      for (const key of Object.keys(this)) {
+        const value = this[key];
+        if (typeof value !== 'function') shown[key] = value;
+      }
+    } catch (error) {
+      return `[${name}: ${error.message}]`;
+    }
+    return `${name} ${inspect(shown, { ...options, depth: options.depth === null ? null : options.depth - 1 })}`;
+  }
+  function inspectClass() {
+    return `[class ${this.name}]`;
+  }
+  // What the proxies of objects inherit: Object.prototype's methods, through a prototype of their
+  // own, which tells them from plain objects at a glance.
+  const foreignPrototype = Object.create(Object.prototype, {
+    [inspectCustom]: { value: inspectObject, configurable: true },
+  });
+  const local = (key) => typeof key === 'symbol' || key === 'then';
+  const objectHandler = {
+    get(target, key) {
+      if (local(key)) return Reflect.get(target, key);
+      const value = native.objectGet(target, key);
+      return value !== undefined ? value : Reflect.get(target, key); // undefined: it has no such attribute
+    },
+    set(target, key, value) {
+      if (local(key)) return Reflect.set(target, key, value);
+      native.objectSet(target, key, value); // throws when refused
+      return true;
+    },
+    has(target, key) {
+      return (!local(key) && native.objectKeys(target).includes(key)) || Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      return [...new Set(native.objectKeys(target))];
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (local(key)) return Reflect.getOwnPropertyDescriptor(target, key);
+      const value = native.objectGet(target, key);
+      return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
+    },
+    defineProperty(target, key, descriptor) {
+      if (local(key) || !('value' in descriptor) || descriptor.configurable === false) return false;
+      native.objectSet(target, key, descriptor.value);
+      return true;
+    },
+    deleteProperty() {
+      return false;
+    },
+    setPrototypeOf() {
+      return false;
+    },
+    preventExtensions() {
+      return false;
+    },
+  };
+  const classHandler = {
+    ...objectHandler,
+    apply(target) {
+      throw new TypeError(`Class constructor ${target.name} cannot be invoked without 'new'`);
+    },
+    construct(target, args) {
+      return native.classNew(target, args);
+    },
+  };
+  // [proxy, target] for a class (`isClass`) or an object of the class `className`.
+  return (isClass, className) => {
+    const name = className || (isClass ? 'Class' : 'Object');
+    let target;
+    if (isClass) {
+      // A bound function: a constructor without own `prototype`, so that the traps may report
+      // any keys (a proxy must report every non-configurable property of its target).
+      target = function () {}.bind(null);
+      Object.defineProperty(target, 'name', { value: name, configurable: true });
+      Object.defineProperty(target, inspectCustom, { value: inspectClass, configurable: true });
+    } else {
+      target = Object.create(foreignPrototype);
+    }
+    Object.defineProperty(target, Symbol.toStringTag, { value: name, configurable: true });
+    return [new Proxy(target, isClass ? classHandler : objectHandler), target];
+  };
 }
 
 // The outcome of `promise` goes to native.settle(token, fulfilled, value).
@@ -179,5 +371,12 @@ module.exports = (native) => ({
   unload,
   describe,
   parameters,
+  isClassSource,
+  objectKeys,
+  describeClass,
+  methodCaller,
+  notCallable,
+  bind: (fn, self) => Reflect.apply(Function.prototype.bind, fn, [self]),
+  foreignProxy: proxyFactory(native),
   settle: (promise, token) => settle(promise, token, native),
 });

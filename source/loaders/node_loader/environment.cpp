@@ -1,6 +1,7 @@
 #include "environment.h"
 
 #include "js_calls.h"
+#include "js_object_proxy.h"
 
 namespace node_loader {
 namespace {
@@ -30,10 +31,18 @@ void NodeEnvironment::set_host(std::unique_ptr<NodeEnvironment> environment) {
 std::unique_ptr<NodeEnvironment> NodeEnvironment::create(napi_env env, napi_value factory, bool host) {
 	auto environment = std::make_unique<NodeEnvironment>(env, host);
 	napi_value native = nullptr, settle = nullptr, helpers = nullptr, resource = nullptr, name = nullptr;
+	napi_value global = nullptr, object = nullptr, object_prototype = nullptr, not_callable = nullptr;
 	if (napi_create_object(env, &native) != napi_ok ||
 	    napi_create_function(env, "settle", NAPI_AUTO_LENGTH, settle_callback, nullptr, &settle) != napi_ok ||
 	    napi_set_named_property(env, native, "settle", settle) != napi_ok ||
+	    register_proxy_natives(env, native) != napi_ok ||
 	    napi_call_function(env, native, factory, 1, &native, &helpers) != napi_ok ||
+	    napi_get_global(env, &global) != napi_ok ||
+	    napi_get_named_property(env, global, "Object", &object) != napi_ok ||
+	    napi_get_named_property(env, object, "prototype", &object_prototype) != napi_ok ||
+	    napi_create_reference(env, object_prototype, 1, &environment->object_prototype_) != napi_ok ||
+	    napi_get_named_property(env, helpers, "notCallable", &not_callable) != napi_ok ||
+	    napi_create_reference(env, not_callable, 1, &environment->not_callable_) != napi_ok ||
 	    napi_create_reference(env, helpers, 1, &environment->helpers_) != napi_ok ||
 	    napi_create_object(env, &resource) != napi_ok ||
 	    napi_create_reference(env, resource, 1, &environment->resource_) != napi_ok ||
@@ -60,6 +69,8 @@ void NodeEnvironment::close() {
 	napi_async_destroy(env_, async_context_);
 	napi_delete_reference(env_, resource_);
 	napi_delete_reference(env_, helpers_);
+	napi_delete_reference(env_, object_prototype_);
+	napi_delete_reference(env_, not_callable_);
 	napi_release_threadsafe_function(wake_, napi_tsfn_abort);
 	env_ = nullptr;
 }

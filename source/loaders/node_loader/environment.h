@@ -43,6 +43,10 @@ public:
 	// ---- owner thread ----
 	// The helper `name` of bootstrap.js.
 	napi_value helper(const char *name);
+	// Object.prototype of the environment (as it was at start-up): what plain objects inherit.
+	napi_value object_prototype() { return value_of(object_prototype_); }
+	// What bootstrap.js's method callers throw when the method is no function.
+	napi_value not_callable() { return value_of(not_callable_); }
 	// Calls `fn` with `argc` arguments (this = undefined). False with the JS exception pending.
 	bool call(napi_value fn, size_t argc, const napi_value *argv, napi_value *result);
 	// A promise waits for work from another thread (a future settling there): a host's event loop
@@ -59,7 +63,15 @@ private:
 	napi_env env_;
 	bool host_;
 	Owner owner_;
+	napi_value value_of(napi_ref ref) {
+		napi_value value = nullptr;
+		napi_get_reference_value(env_, ref, &value);
+		return value;
+	}
+
 	napi_ref helpers_ = nullptr;
+	napi_ref object_prototype_ = nullptr;
+	napi_ref not_callable_ = nullptr;
 	napi_ref resource_ = nullptr;
 	napi_async_context async_context_ = nullptr;
 	napi_threadsafe_function wake_ = nullptr;

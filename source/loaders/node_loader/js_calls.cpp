@@ -4,6 +4,7 @@
 #include "js_errors.h"
 #include "js_scalars.h"
 #include "js_values.h"
+#include "js_wrapped.h"
 #include "loader_state.h"
 
 #include <metacall/metacall.h>
@@ -49,14 +50,29 @@ private:
 	napi_value *data_ = inline_;
 };
 
+// Calls `callee` with this = `receiver`: true with its JS result, or false with the exception
+// pending.
+bool call_with(LoaderState &state, napi_value receiver, napi_value callee, void *args[], size_t size,
+               const ScalarArguments *scalars, napi_value *result) {
+	JsArguments arguments;
+	return arguments.convert(state, args, size, scalars) &&
+	       napi_call_function(state.env(), receiver, callee, size, arguments.data(), result) == napi_ok;
+}
+
 // Calls `function`: true with its JS result, or false with the exception pending.
 bool call_function(LoaderState &state, JsFunction *function, void *args[], size_t size,
                    const ScalarArguments *scalars, napi_value *result) {
-	JsArguments arguments;
-	napi_value callee = nullptr;
-	return arguments.convert(state, args, size, scalars) &&
-	       napi_get_reference_value(state.env(), function->ref, &callee) == napi_ok &&
-	       state.call(callee, size, arguments.data(), result);
+	napi_value callee = nullptr, receiver = nullptr;
+	return napi_get_reference_value(state.env(), function->ref, &callee) == napi_ok &&
+	       napi_get_undefined(state.env(), &receiver) == napi_ok &&
+	       call_with(state, receiver, callee, args, size, scalars, result);
+}
+
+// The value of a call's JS result: a scalar into `scalar_result` (nullptr returned) when given.
+void *result_from_js(LoaderState &state, napi_value result, Scalar *scalar_result) {
+	if (scalar_result != nullptr && scalar_from_js(state.env(), result, *scalar_result))
+		return nullptr;
+	return from_js(state, result);
 }
 
 // A future the loader settles when a promise does: the token bootstrap.js hands back to settle.
@@ -97,15 +113,9 @@ void settle_with(LoaderState &state, napi_value promise, void *future) {
 		napi_get_and_clear_last_exception(env, &ignored); // cannot happen: then() does not throw
 }
 
-// The function values handed to JS: a tag tells them apart from every other JS function.
-constexpr napi_type_tag kHostFunctionTag = {0x6d65746163616c6cULL, 0x686f737466756e63ULL};
-
-struct HostFunction {
-	void *value; // a copy of the function value, owned
-};
-
+// The function values handed to JS wrap a copy of the value (js_wrapped.h).
 void finalize_host_function(napi_env, void *data, void *) {
-	std::unique_ptr<HostFunction> host(static_cast<HostFunction *>(data));
+	std::unique_ptr<WrappedValue> host(static_cast<WrappedValue *>(data));
 	metacall_value_destroy(host->value);
 }
 
@@ -127,7 +137,7 @@ napi_value call_host_function(napi_env env, napi_callback_info info) {
 		napi_throw_error(env, nullptr, "metacall: the node loader is stopped");
 		return nullptr;
 	}
-	return call_from_js(*state, metacall_value_to_function(static_cast<HostFunction *>(data)->value), argv,
+	return call_from_js(*state, metacall_value_to_function(static_cast<WrappedValue *>(data)->value), argv,
 	                    argc);
 }
 
@@ -258,9 +268,34 @@ void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t s
 	napi_value result = nullptr;
 	if (!call_function(state, function, args, size, &scalars, &result))
 		return throwable_from_pending(state);
-	if (scalar_result != nullptr && scalar_from_js(state.env(), result, *scalar_result))
-		return nullptr;
-	return from_js(state, result);
+	return result_from_js(state, result, scalar_result);
+}
+
+void *invoke_method_js(LoaderState &state, napi_value self, napi_value caller, void *args[], size_t size,
+                       const ScalarArguments &scalars, Scalar *scalar_result, bool *not_callable) {
+	napi_value result = nullptr;
+	if (call_with(state, self, caller, args, size, &scalars, &result))
+		return result_from_js(state, result, scalar_result);
+	bool pending = false;
+	if (state.exited() || napi_is_exception_pending(state.env(), &pending) != napi_ok || !pending)
+		return throwable_from_pending(state);
+	napi_value error = nullptr;
+	bool refused = false;
+	napi_get_and_clear_last_exception(state.env(), &error);
+	napi_strict_equals(state.env(), error, state.environment().not_callable(), &refused);
+	if (!refused)
+		return throwable_from_js(state, error);
+	*not_callable = true;
+	return nullptr;
+}
+
+void *construct_js(LoaderState &state, napi_value cls, void *args[], size_t size) {
+	JsArguments arguments;
+	napi_value instance = nullptr;
+	if (!arguments.convert(state, args, size, nullptr) ||
+	    napi_new_instance(state.env(), cls, size, arguments.data(), &instance) != napi_ok)
+		return throwable_from_pending(state);
+	return from_js(state, instance);
 }
 
 void await_js(LoaderState &state, JsFunction *function, void *args[], size_t size, void *future) {
@@ -304,11 +339,10 @@ napi_value settle_callback(napi_env env, napi_callback_info info) {
 
 napi_value function_to_js(LoaderState &state, void *value) {
 	napi_env env = state.env();
-	auto host = std::make_unique<HostFunction>(HostFunction{metacall_value_copy(value)});
+	auto host = std::make_unique<WrappedValue>(WrappedValue{metacall_value_copy(value)});
 	napi_value fn = nullptr;
 	if (napi_create_function(env, "", 0, call_host_function, host.get(), &fn) != napi_ok ||
-	    napi_type_tag_object(env, fn, &kHostFunctionTag) != napi_ok ||
-	    napi_wrap(env, fn, host.get(), finalize_host_function, nullptr, nullptr) != napi_ok) {
+	    !wrap_value(env, fn, host.get(), finalize_host_function)) {
 		metacall_value_destroy(host->value);
 		return nullptr;
 	}
@@ -318,12 +352,6 @@ napi_value function_to_js(LoaderState &state, void *value) {
 
 void *function_from_js(LoaderState &state, napi_value fn) {
 	napi_env env = state.env();
-	bool ours = false;
-	void *data = nullptr;
-	if (napi_check_object_type_tag(env, fn, &kHostFunctionTag, &ours) == napi_ok && ours &&
-	    napi_unwrap(env, fn, &data) == napi_ok)
-		return metacall_value_copy(static_cast<HostFunction *>(data)->value);
-
 	// A JS callback: callable from C with at least as many arguments as it declares (fn.length).
 	napi_value length_js = nullptr, name_js = nullptr;
 	uint32_t length = 0;

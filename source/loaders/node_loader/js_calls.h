@@ -21,6 +21,14 @@ struct Scalar;
 void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size,
                 const ScalarArguments &scalars, Scalar *scalar_result);
 
+// As invoke_js, a method of `self` through its `caller` (method_callers.h), with this = self. When
+// the method is no function, nothing is called: *not_callable is set and nullptr returned.
+void *invoke_method_js(LoaderState &state, napi_value self, napi_value caller, void *args[], size_t size,
+                       const ScalarArguments &scalars, Scalar *scalar_result, bool *not_callable);
+
+// new cls(...args) with `size` arguments (borrowed): a new value for the instance, or a throwable.
+void *construct_js(LoaderState &state, napi_value cls, void *args[], size_t size);
+
 // Calls `function` and settles `future` (owned; destroyed here or once settled) with its outcome,
 // awaiting a returned promise.
 void await_js(LoaderState &state, JsFunction *function, void *args[], size_t size, void *future);
@@ -41,7 +49,8 @@ napi_value call_from_js(LoaderState &state, void *function, const napi_value *ar
 // A JS function that calls the function value `value` (borrowed; the JS function keeps a copy).
 napi_value function_to_js(LoaderState &state, void *value);
 
-// A new function value for the JS function `fn` (the function value `fn` wraps, when it wraps one).
+// A new function value for the JS function `fn` (neither a class nor a function made for a value:
+// js_values.cpp tells those apart first).
 void *function_from_js(LoaderState &state, napi_value fn);
 
 // A new future value settled by `promise`.

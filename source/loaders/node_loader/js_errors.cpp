@@ -77,6 +77,10 @@ void *throwable_from_pending(LoaderState &state) {
 	napi_value error = pending(state.env());
 	if (error == nullptr)
 		return metacall_error_throw("Error", 0, nullptr, "the JS call failed without an exception");
+	return throwable_from_js(state, error);
+}
+
+void *throwable_from_js(LoaderState &state, napi_value error) {
 	const ErrorParts parts = parts_of(state.env(), error);
 	return metacall_error_throw(parts.label.c_str(), 0, parts.stack.c_str(), "%s", parts.message.c_str());
 }

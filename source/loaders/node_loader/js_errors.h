@@ -17,6 +17,9 @@ void *exception_from_js(LoaderState &state, napi_value error);
 // A new throwable for the JS exception pending in the environment (which is cleared).
 void *throwable_from_pending(LoaderState &state);
 
+// A new throwable for the thrown JS value `error`.
+void *throwable_from_js(LoaderState &state, napi_value error);
+
 // The text "Name: message" of the pending JS exception (cleared), for load errors.
 std::string pending_exception_text(LoaderState &state);
 

@@ -3,6 +3,9 @@
 
 #include "js_calls.h"
 #include "js_errors.h"
+#include "js_object_proxy.h"
+#include "js_objects.h"
+#include "js_wrapped.h"
 #include "loader_state.h"
 
 #include <metacall/metacall.h>
@@ -244,6 +247,13 @@ size_t element_size(napi_typedarray_type type) {
 	return 1;
 }
 
+bool is_bytes(napi_env env, napi_value js) {
+	bool is = false;
+	return (napi_is_typedarray(env, js, &is) == napi_ok && is) ||
+	       (napi_is_dataview(env, js, &is) == napi_ok && is) ||
+	       (napi_is_arraybuffer(env, js, &is) == napi_ok && is);
+}
+
 // Buffer, TypedArray, DataView or ArrayBuffer: their bytes, or nullptr when `js` is none of them.
 void *bytes_from_js(napi_env env, napi_value js) {
 	bool is = false;
@@ -280,7 +290,31 @@ void *object_value_from_js(LoaderState &state, napi_value js) {
 		return future_from_js(state, js);
 	if (napi_is_error(env, js, &is) == napi_ok && is)
 		return exception_from_js(state, js);
-	return object_from_js(state, js);
+	napi_value prototype = nullptr;
+	const Prototype kind = prototype_of(state, js, &prototype);
+	if (kind == Prototype::failed)
+		return throwable_from_pending(state);
+	if (kind == Prototype::object) // the usual plain object: data
+		return object_from_js(state, js);
+	if (void *wrapped = wrapped_value_from_js(env, js)) // a proxy for another owner's object
+		return wrapped;
+	return kind == Prototype::other ? js_object_value(state, js, METACALL_OBJECT, prototype)
+	                                : object_from_js(state, js);
+}
+
+// A function value, or for a class a class value, or the value a function made for one stands for.
+void *callable_from_js(LoaderState &state, napi_value fn) {
+	if (void *wrapped = wrapped_value_from_js(state.env(), fn))
+		return wrapped;
+	if (is_js_class(state, fn))
+		return js_object_value(state, fn, METACALL_CLASS, nullptr);
+	return function_from_js(state, fn);
+}
+
+// This loader's class or object: the same JS object; another owner's: a proxy.
+napi_value class_or_object_to_js(LoaderState &state, void *value) {
+	napi_value js = nullptr;
+	return own_object_to_js(state, value, &js) ? js : foreign_to_js(state, value);
 }
 
 } // namespace
@@ -329,6 +363,9 @@ static napi_value convert_to_js(LoaderState &state, void *value) {
 		return function_to_js(state, value);
 	case METACALL_FUTURE:
 		return future_to_js(state, value);
+	case METACALL_CLASS:
+	case METACALL_OBJECT:
+		return class_or_object_to_js(state, value);
 	case METACALL_EXCEPTION:
 	case METACALL_THROWABLE:
 		return error_to_js(state, value);
@@ -360,7 +397,7 @@ static void *convert_from_js(LoaderState &state, napi_value js) {
 	case napi_object:
 		return object_value_from_js(state, js);
 	case napi_function:
-		return function_from_js(state, js);
+		return callable_from_js(state, js);
 	case napi_external: {
 		void *pointer = nullptr;
 		napi_get_value_external(env, js, &pointer);
@@ -392,6 +429,26 @@ void *from_js(LoaderState &state, napi_value js) {
 		return metacall_error_throw("RangeError", 0, nullptr, "cannot convert the JS value: %s",
 		                            error.what());
 	}
+}
+
+bool crosses_by_reference(LoaderState &state, napi_value js) {
+	napi_env env = state.env();
+	napi_valuetype type = napi_undefined;
+	napi_typeof(env, js, &type);
+	if (type != napi_object && type != napi_function)
+		return false;
+	if (WrappedValue *wrapped = wrapped_in(env, js)) {
+		const auto id = metacall_value_id(wrapped->value);
+		return id == METACALL_CLASS || id == METACALL_OBJECT;
+	}
+	if (type == napi_function)
+		return is_js_class(state, js);
+	bool is = false;
+	if ((napi_is_array(env, js, &is) == napi_ok && is) || is_bytes(env, js) ||
+	    (napi_is_promise(env, js, &is) == napi_ok && is) || (napi_is_error(env, js, &is) == napi_ok && is))
+		return false;
+	napi_value prototype = nullptr;
+	return prototype_of(state, js, &prototype) == Prototype::other;
 }
 
 } // namespace node_loader

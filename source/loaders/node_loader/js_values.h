@@ -7,6 +7,8 @@
 //   ptr <-> external            null <-> null (and undefined -> null)
 //   function <-> function (a C function called from JS; a JS function called from C, any thread)
 //   future <-> Promise          exception/throwable -> Error; Error -> exception
+//   class <-> class, object <-> instance (js_objects.h): the same JS object back; another
+//   owner's class or object -> a Proxy (js_object_proxy.h), which comes back as that value
 #ifndef NODE_LOADER_JS_VALUES_H
 #define NODE_LOADER_JS_VALUES_H
 
@@ -22,6 +24,9 @@ napi_value to_js(LoaderState &state, void *value);
 // A new value for `js` (owned by the caller): never nullptr; a throwable when `js` cannot be
 // converted (a symbol, a BigInt beyond long).
 void *from_js(LoaderState &state, napi_value js);
+
+// Whether from_js gives a class or object value for `js` (discover keeps those exports).
+bool crosses_by_reference(LoaderState &state, napi_value js);
 
 } // namespace node_loader
 

@@ -2,6 +2,7 @@
 
 #include "bootstrap_js.h"
 #include "js_calls.h"
+#include "js_object_proxy.h"
 
 #include <metacall/metacall_loader.h>
 
@@ -102,7 +103,8 @@ LoaderState *LoaderState::current() {
 }
 
 LoaderState::LoaderState(std::string tag, NodeMode mode, void *apart_library)
-    : tag_(std::move(tag)), mode_(mode), host_(mode == NodeMode::host), apart_library_(apart_library) {}
+    : tag_(std::move(tag)), mode_(mode), host_(mode == NodeMode::host), apart_library_(apart_library),
+      proxies_(std::make_shared<ProxyCache>()) {}
 
 LoaderState::~LoaderState() {
 	stop();
@@ -279,12 +281,17 @@ void LoaderState::release_all() {
 	reject_pending_promises(*this);
 	running_.store(false);
 	function_names_.clear(); // after: JS run by the rejections may still call by name
-	// The core may still hold functions and modules (their memory stays until the state goes);
+	// The core may still hold functions, objects and modules (their memory stays until the state goes);
 	// their references into the environment go now.
 	EnvScope scope(*environment_);
+	method_callers_.clear(env());
 	for (auto &[function, owned] : functions_) {
 		napi_delete_reference(env(), function->ref);
 		function->ref = nullptr;
+	}
+	for (auto &[object, owned] : objects_) {
+		napi_delete_reference(env(), object->ref);
+		object->ref = nullptr;
 	}
 	for (auto &[module, owned] : modules_) {
 		napi_delete_reference(env(), module->exports);
@@ -327,6 +334,26 @@ void LoaderState::release_function(JsFunction *function) {
 	if (function->ref != nullptr)
 		napi_delete_reference(env(), function->ref);
 	functions_.erase(found);
+}
+
+JsObject *LoaderState::add_object(napi_value js, bool is_class, std::string class_name) {
+	auto object = std::make_unique<JsObject>();
+	object->is_class = is_class;
+	object->class_name = std::move(class_name);
+	if (napi_create_reference(env(), js, 1, &object->ref) != napi_ok)
+		return nullptr;
+	JsObject *raw = object.get();
+	objects_.emplace(raw, std::move(object));
+	return raw;
+}
+
+void LoaderState::release_object(JsObject *object) {
+	auto found = objects_.find(object);
+	if (found == objects_.end())
+		return;
+	if (object->ref != nullptr)
+		napi_delete_reference(env(), object->ref);
+	objects_.erase(found);
 }
 
 } // namespace node_loader

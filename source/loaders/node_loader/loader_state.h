@@ -1,5 +1,6 @@
 // The started node loader (one per process): the Node environment it works in, the thread that
-// owns it, and what the loader holds there (modules, the JS functions the core references).
+// owns it, and what the loader holds there (modules, the JS functions, classes and objects the core
+// references).
 //
 // Three ways to have an environment, decided on the first load (or pump):
 //  - own thread: the loader starts Node (embedder) on a thread of its own;
@@ -14,6 +15,7 @@
 #include "embedder_entry.h"
 #include "environment.h"
 #include "function_names.h"
+#include "method_callers.h"
 #include "node_runtime.h"
 
 #include <node_api.h>
@@ -33,6 +35,15 @@ namespace node_loader {
 struct JsFunction {
 	napi_ref ref = nullptr;
 };
+
+// A JS class or object the core holds (the `data` of a class or object value, js_objects.h).
+struct JsObject {
+	napi_ref ref = nullptr; // strong
+	bool is_class = false;
+	std::string class_name;
+};
+
+class ProxyCache;
 
 // What one load brought in: the exports of its files, and the files to take out of require's cache.
 struct JsModule {
@@ -82,9 +93,17 @@ public:
 	}
 	JsFunction *add_function(napi_value fn);
 	void release_function(JsFunction *function);
+	JsObject *add_object(napi_value js, bool is_class, std::string class_name);
+	void release_object(JsObject *object);
+	// Whether `object` is one of this loader's: a value may outlive the loader that made it.
+	bool holds(const JsObject *object) const { return objects_.count(const_cast<JsObject *>(object)) != 0; }
+	// The proxies made for other owners' classes and objects (js_object_proxy.h). Shared: a
+	// proxy that JS collects after the loader stopped still finds it.
+	const std::shared_ptr<ProxyCache> &proxies() const { return proxies_; }
 	std::vector<std::string> &execution_paths() { return execution_paths_; }
 	std::unordered_map<JsModule *, std::unique_ptr<JsModule>> &modules() { return modules_; }
 	FunctionNames &function_names() { return function_names_; }
+	MethodCallers &method_callers() { return method_callers_; }
 
 private:
 	void own_thread_main(std::string main_script);
@@ -121,7 +140,10 @@ private:
 	std::vector<std::string> execution_paths_;
 	std::unordered_map<JsModule *, std::unique_ptr<JsModule>> modules_;
 	std::unordered_map<JsFunction *, std::unique_ptr<JsFunction>> functions_;
+	std::unordered_map<JsObject *, std::unique_ptr<JsObject>> objects_;
+	std::shared_ptr<ProxyCache> proxies_;
 	FunctionNames function_names_; // the port's metacall(name, ...)
+	MethodCallers method_callers_; // metacallv_object's
 };
 
 } // namespace node_loader

@@ -2,6 +2,9 @@
 #include "js_string.h"
 
 #include "js_errors.h"
+#include "js_values.h"
+
+#include <metacall/metacall_error.h>
 
 #include <memory>
 #include <vector>
@@ -55,6 +58,25 @@ JsModule *load(LoaderState &state, const char *name, size_t argc, const napi_val
 	return raw;
 }
 
+// Adds the class or the instance `js` to the module as `name`.
+bool define_object(LoaderState &state, void *scope, const std::string &name, napi_value js,
+                   std::string &error) {
+	void *value = from_js(state, js);
+	const auto id = metacall_value_id(value);
+	if (id != METACALL_CLASS && id != METACALL_OBJECT) {
+		metacall_exception_type reason{};
+		error = "cannot describe the class or object '" + name + "': " +
+		        (metacall_error_from_value(value, &reason) == 0 ? reason.message : "not a class or object");
+		metacall_value_destroy(value);
+		return false;
+	}
+	if (metacall_loader_define_value(scope, name.c_str(), value) != 0) { // takes the value
+		error = "the core refused the class or object '" + name + "'";
+		return false;
+	}
+	return true;
+}
+
 } // namespace
 
 JsModule *load_files(LoaderState &state, const char *const paths[], size_t size, std::string &error) {
@@ -83,19 +105,31 @@ JsModule *load_package(LoaderState &state, const char *path, std::string &error)
 bool discover(LoaderState &state, JsModule *module, metacall_loader_define define, void *scope,
               std::string &error) {
 	napi_env env = state.env();
-	napi_value exports = nullptr, functions = nullptr;
+	napi_value exports = nullptr, entries = nullptr;
 	napi_get_reference_value(env, module->exports, &exports);
-	if (!state.call(state.helper("describe"), 1, &exports, &functions)) {
+	if (!state.call(state.helper("describe"), 1, &exports, &entries)) {
 		error = pending_exception_text(state);
 		return false;
 	}
 	uint32_t count = 0;
-	napi_get_array_length(env, functions, &count);
+	napi_get_array_length(env, entries, &count);
 	for (uint32_t i = 0; i < count; ++i) {
 		napi_value entry = nullptr, name = nullptr, fn = nullptr, params = nullptr, rest = nullptr,
-		           async = nullptr;
-		napi_get_element(env, functions, i, &entry);
+		           async = nullptr, object = nullptr;
+		bool has_value = false;
+		napi_get_element(env, entries, i, &entry);
 		napi_get_named_property(env, entry, "name", &name);
+		// Classes (functions or not) and instances of classes cross as class and object values;
+		// other objects are data, not part of the module's interface.
+		napi_has_named_property(env, entry, "value", &has_value);
+		napi_get_named_property(env, entry, has_value ? "value" : "fn", &object);
+		if (crosses_by_reference(state, object)) {
+			if (!define_object(state, scope, text_of(env, name), object, error))
+				return false;
+			continue;
+		}
+		if (has_value)
+			continue;
 		napi_get_named_property(env, entry, "fn", &fn);
 		napi_get_named_property(env, entry, "params", &params);
 		napi_get_named_property(env, entry, "rest", &rest);

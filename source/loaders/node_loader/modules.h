@@ -17,7 +17,7 @@ JsModule *load_source(LoaderState &state, const char *name, const char *source, 
                       std::string &error);
 JsModule *load_package(LoaderState &state, const char *path, std::string &error);
 
-// Describes every function `module` exports to the core.
+// Describes every function, class and instance of a class `module` exports to the core.
 bool discover(LoaderState &state, JsModule *module, metacall_loader_define define, void *scope,
               std::string &error);
 

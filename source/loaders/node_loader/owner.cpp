@@ -22,6 +22,11 @@ using Clock = std::chrono::steady_clock;
 // here; waking a sleeping one costs tens of microseconds.
 constexpr auto kCallerSpin = std::chrono::microseconds(50);
 constexpr auto kOwnerSpin = std::chrono::microseconds(50);
+// How long the owner runs calls back to back before it gives its event loop a turn (and wakes
+// itself to go on): timers, setImmediate and the finalizers of objects V8 collected (Node-API
+// runs them from setImmediate) would wait for the end of a stream of calls otherwise, and the
+// memory of every proxy collected meanwhile with them. A turn costs a few microseconds.
+constexpr auto kOwnerSlice = std::chrono::milliseconds(1);
 
 // Spins (yielding every few dozen iterations, so that on a small machine the thread being waited
 // for gets a core) until `ready()` or `budget` has passed. Returns ready().
@@ -182,7 +187,14 @@ void Owner::drain() {
 	const auto has_work = [this](std::memory_order order) {
 		return queued_.load(order) != 0 || slot_.load(order) != nullptr;
 	};
-	for (;;) {
+	const auto start = Clock::now();
+	for (unsigned rounds = 1;; ++rounds) {
+		// The clock is read every few rounds only: a round can be a single call of a microsecond.
+		if ((rounds & 15) == 0 && Clock::now() - start > kOwnerSlice) {
+			listening_.store(false);
+			wake(); // drain again after the loop's turn (callers meanwhile queue and wake it too)
+			return;
+		}
 		if (queued_.load() != 0) {
 			std::lock_guard lock(mutex_);
 			batch.swap(queue_);

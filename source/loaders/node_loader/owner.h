@@ -7,7 +7,8 @@
 // CPU. The owner, once woken, keeps polling for a short while after its queue empties, so a
 // thread making call after call does not pay for waking it every time. The one spinning caller
 // hands its work over through a single slot rather than the locked queue: each cache line that
-// crosses between the cores costs about 100 ns here.
+// crosses between the cores costs about 100 ns here. Every millisecond of calls back to back, the
+// owner gives its event loop a turn (timers, setImmediate, the finalizers of collected objects).
 #ifndef NODE_LOADER_OWNER_H
 #define NODE_LOADER_OWNER_H
 

@@ -8,6 +8,7 @@
 #include "loader_state.h"
 #include "modules.h"
 #include "node_runtime.h"
+#include "on_owner.h"
 #include "port_functions.h"
 #include "runtime_entry.h"
 
@@ -31,31 +32,6 @@ void *apart_library = nullptr;
 
 LoaderState &state_of(void *loader) {
 	return *static_cast<LoaderState *>(loader);
-}
-
-// Runs `work` (which returns true, or false after filling `error`) on the owner thread, starting
-// the environment first. Returns false after metacall_loader_error on the calling thread.
-template <class Work>
-bool on_owner(LoaderState &state, Work work) {
-	std::string error;
-	if (!state.start(false, error)) {
-		metacall_loader_error("node loader: %s", error.c_str());
-		return false;
-	}
-	bool ok = false;
-	auto task = [&] {
-		if (!state.running()) {
-			error = "the Node environment has stopped (a script called process.exit)";
-			return;
-		}
-		EnvScope scope(state.environment());
-		ok = work(error);
-	};
-	if (!state.owner().run(task))
-		error = "the Node environment has stopped (a script called process.exit, or metacall_destroy runs)";
-	if (!ok)
-		metacall_loader_error("node loader: %s", error.c_str());
-	return ok;
 }
 
 void *initialize(const char *tag) {
