@@ -1,7 +1,8 @@
 // The node loader's JavaScript half: how files, source code and packages are loaded, unloaded and
 // described, and how classes and objects are described and proxied. The loader evaluates this
 // text as the body of `function (module, builtinRequire)` (a require of Node's built-in modules is
-// all an embedding's start-up script has); `module.exports` takes the loader's native object and gives back the helpers below.
+// all an embedding's start-up script has); `module.exports` takes the loader's native object and
+// gives back the helpers below.
 'use strict';
 
 const Module = builtinRequire('module');
