@@ -41,7 +41,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever the table below changes in an incompatible way. */
-#define METACALL_LOADER_ABI_VERSION 2
+#define METACALL_LOADER_ABI_VERSION 3
 
 #if defined(_WIN32)
 #  define METACALL_LOADER_EXPORT __declspec(dllexport)
@@ -60,6 +60,7 @@ struct metacall_loader_function {
 	size_t param_count;                        /* declared parameters */
 	const char *const *param_names;            /* param_count names, or NULL ("arg0", "arg1", ...) */
 	const enum metacall_value_id *param_types; /* param_count ids (METACALL_INVALID: not declared), or NULL */
+	size_t optional_count; /* how many of the last parameters have defaults (may be left out) */
 };
 
 /* Given to `discover`: call it once per function of the module. Returns 0 on success. */

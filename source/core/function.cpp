@@ -17,6 +17,7 @@ Signature signature_from(const metacall_loader_function &description) {
 	signature.return_type = description.return_type;
 	signature.is_async = description.is_async != 0;
 	signature.is_variadic = description.is_variadic != 0;
+	signature.optional = std::min(description.optional_count, description.param_count);
 	for (std::size_t i = 0; i < description.param_count; ++i) {
 		Parameter param;
 		const char *name = description.param_names != nullptr ? description.param_names[i] : nullptr;
@@ -75,8 +76,8 @@ void *Function::call(void *args[], std::size_t size, const char *api) {
 		if (arg == nullptr || arg->magic != Value::kMagic) [[unlikely]]
 			return refuse(api, Refusal::not_a_value, i);
 	}
-	std::size_t expected = signature_.params.size();
-	if (signature_.is_variadic ? size < expected : size != expected) [[unlikely]]
+	const std::size_t most = signature_.params.size(), least = most - signature_.optional;
+	if (size < least || (size > most && !signature_.is_variadic)) [[unlikely]]
 		return wrong_count(size);
 	void *result = dispatch(args, size);
 	if (result == nullptr)
@@ -106,11 +107,17 @@ void *Function::refuse(const char *api, Refusal why, std::size_t n) const {
 }
 
 void *Function::wrong_count(std::size_t size) const {
-	std::size_t expected = signature_.params.size();
-	return make_throwable("TypeError", "function '" + name() + "' expects " +
-	                                       (signature_.is_variadic ? "at least " : "") +
-	                                       std::to_string(expected) + " argument" +
-	                                       (expected == 1 ? "" : "s") + ", got " + std::to_string(size));
+	const std::size_t most = signature_.params.size(), least = most - signature_.optional;
+	std::string expected;
+	if (signature_.is_variadic)
+		expected = "at least " + std::to_string(least);
+	else if (least != most)
+		expected = std::to_string(least) + " to " + std::to_string(most);
+	else
+		expected = std::to_string(most);
+	return make_throwable("TypeError", "function '" + name() + "' expects " + expected + " argument" +
+	                                       (expected == "1" || expected == "at least 1" ? "" : "s") +
+	                                       ", got " + std::to_string(size));
 }
 
 void *Function::dispatch(void *args[], std::size_t size) {

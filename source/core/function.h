@@ -29,6 +29,7 @@ struct Signature {
 	ValueId return_type = METACALL_INVALID;
 	bool is_async = false;
 	bool is_variadic = false;
+	std::size_t optional = 0; // how many of the last params have defaults
 };
 
 // The signature a loader described (names default to "arg<N>", types to METACALL_INVALID).

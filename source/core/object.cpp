@@ -30,13 +30,16 @@ std::vector<std::string> names_of(void *array) {
 }
 
 // What an owner's entry returned: a value, or NULL for null. A pointer that is not a value (a
-// host bug) becomes a TypeError instead of reaching a caller that would read it as one.
-void *checked(void *result, const std::string &entry) {
+// host bug) becomes a TypeError instead of reaching a caller that would read it as one. `entry`
+// and `method` name it then ("get", or "method" and its name).
+void *checked(void *result, const char *entry, const char *method = nullptr) {
 	if (result == nullptr)
 		return Value::create(METACALL_NULL);
-	if (static_cast<Value *>(result)->magic == Value::kMagic)
+	if (static_cast<Value *>(result)->magic == Value::kMagic) [[likely]]
 		return result;
-	return make_throwable("TypeError", entry + " returned a pointer that is not a value");
+	return make_throwable("TypeError", std::string(entry) +
+	                                       (method != nullptr ? std::string(" '") + method + "'" : "") +
+	                                       " returned a pointer that is not a value");
 }
 
 // A host method seen as a function: calling it calls the object's `call` entry.
@@ -188,7 +191,7 @@ void *Object::call(const char *method, void *args[], std::size_t size, const cha
 			return nullptr;
 	if (iface_->call == nullptr)
 		return missing("method", method);
-	void *result = checked(iface_->call(data_, method, args, size), "method '" + std::string(method) + "'");
+	void *result = checked(iface_->call(data_, method, args, size), "method", method);
 	if (life_ != nullptr)
 		tie_result(result, life_);
 	return result;

@@ -43,9 +43,18 @@ std::shared_ptr<Future> future_ref(void *f, const char *api) {
 	return future != nullptr ? future->shared_from_this() : nullptr;
 }
 
+// The object `o` shared, or nullptr after an error. An object whose last value is being destroyed
+// on another thread (its owner is releasing it) can no longer be shared: loaders that look their
+// objects up by identity then make a new one.
 std::shared_ptr<Object> object_ref(void *o, ValueId kind, const char *api) {
 	Object *object = Object::from(o, kind, api);
-	return object != nullptr ? object->shared_from_this() : nullptr;
+	if (object == nullptr)
+		return nullptr;
+	std::shared_ptr<Object> shared = object->weak_from_this().lock();
+	if (shared == nullptr)
+		set_errorf("ReferenceError", "%s: the %s is being released", api,
+		           kind == METACALL_CLASS ? "class" : "object");
+	return shared;
 }
 
 ExceptionData exception_data(void *ex) {

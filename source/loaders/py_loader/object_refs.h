@@ -12,13 +12,20 @@
 namespace py_loader {
 
 struct ObjectRef {
-	PyRef object; // a strong reference: the object lives at least as long as a value refers to it
+	PyRef object;         // a strong reference: the object lives at least as long as a value refers to it
+	void *core = nullptr; // the core's class or object made for it (metacall_value_to_object)
 };
 
 class ObjectRefs {
 public:
-	// A new reference to `object` for the core.
+	// A new reference to `object` for the core; the latest one is what find(object) gives.
 	ObjectRef *add(PyObject *object);
+	// The live reference made last for `object`, or nullptr: the same Python object crosses as the
+	// same core object while one lives (a proxy the other language cached for it then serves again).
+	ObjectRef *find(PyObject *object) const {
+		auto found = latest_.find(object);
+		return found != latest_.end() ? found->second : nullptr;
+	}
 	// Whether `ref` is one of this loader's live references (a value kept across metacall_destroy
 	// refers to one that was dropped).
 	bool holds(const ObjectRef *ref) const { return refs_.count(ref) != 0; }
@@ -29,6 +36,7 @@ public:
 
 private:
 	std::unordered_map<const ObjectRef *, std::unique_ptr<ObjectRef>> refs_;
+	std::unordered_map<const PyObject *, ObjectRef *> latest_;
 };
 
 } // namespace py_loader

@@ -4,11 +4,19 @@
 #include "loader_state.h"
 #include "object_interface.h"
 
+#include <metacall/metacall.h>
 #include <metacall/metacall_loader.h>
 
 namespace py_loader {
 
 void *python_object_value(PyObject *object, enum metacall_value_id kind, LoaderState &state) {
+	if (ObjectRef *live = state.objects().find(object)) {
+		void *shared = kind == METACALL_CLASS ? metacall_value_create_class(live->core)
+		                                      : metacall_value_create_object(live->core);
+		if (shared != nullptr)
+			return shared;
+		metacall_error_clear(); // its last value is going away on another thread: make a new one
+	}
 	PyTypeObject *type = kind == METACALL_CLASS ? reinterpret_cast<PyTypeObject *>(object) : Py_TYPE(object);
 	ObjectRef *ref = state.objects().add(object);
 	void *value = metacall_loader_object_value(state.tag().c_str(), kind, _PyType_Name(type),
@@ -17,6 +25,7 @@ void *python_object_value(PyObject *object, enum metacall_value_id kind, LoaderS
 		state.objects().release(ref);
 		return raise_last_error();
 	}
+	ref->core = kind == METACALL_CLASS ? metacall_value_to_class(value) : metacall_value_to_object(value);
 	return value;
 }
 

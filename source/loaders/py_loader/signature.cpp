@@ -2,6 +2,7 @@
 
 #include "py_ref.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace py_loader {
@@ -64,6 +65,11 @@ void read_code(PyObject *function, Py_ssize_t skip, Signature &signature) {
 	}
 	signature.return_type = annotated(annotations.get(), "return");
 	PyErr_Clear();
+	// Positional defaults belong to the last positional parameters: those may be left out.
+	PyObject *defaults = PyFunction_GET_DEFAULTS(function);
+	const std::size_t defaulted =
+	    defaults != nullptr && PyTuple_Check(defaults) ? PyTuple_GET_SIZE(defaults) : 0;
+	signature.optional = std::min(defaulted, signature.param_names.size());
 }
 
 // Builtins: "($module, x, /)" -> x. Stops at keyword-only parameters; *args makes it variadic.
@@ -181,6 +187,7 @@ metacall_loader_function describe(const Signature &signature, void *data, std::v
 	    .param_count = signature.param_names.size(),
 	    .param_names = names.data(),
 	    .param_types = signature.param_types.data(),
+	    .optional_count = signature.optional,
 	};
 }
 

@@ -19,6 +19,7 @@ struct Signature {
 	enum metacall_value_id return_type = METACALL_INVALID;
 	bool is_async = false;    // `async def`: calls go through await and return a future
 	bool is_variadic = false; // *args, or a callable whose parameters are unknown
+	std::size_t optional = 0; // how many of the last parameters have defaults
 };
 
 // The signature of `callable`, shown under `name`. Python functions (and methods bound to one) are
