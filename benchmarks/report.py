@@ -2,7 +2,7 @@
 """Turns Google Benchmark JSON into a Markdown table against a baseline row of the same run.
 
 usage: report.py RESULT.json BASELINE_NAME [--real-time]
-Rows are the median of the repetitions (cpu time per iteration, or with --real-time the wall-clock
+Rows are the median of the repetitions, with the range (fastest to slowest repetition) (cpu time per iteration, or with --real-time the wall-clock
 time: for calls that wait for another thread); each is shown with the time it adds to the baseline
 and its ratio to it. User counters of a row (e.g. process_cpu_us) are listed below the table.
 """
@@ -24,30 +24,35 @@ def display_name(name):
 def medians(path, time_field="cpu_time"):
     with open(path) as f:
         data = json.load(f)
-    rows, counters = {}, {}
+    rows, counters, runs = {}, {}, {}
     for bench in data["benchmarks"]:
         name = display_name(bench.get("run_name", bench["name"]))
+        factor = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[bench.get("time_unit", "ns")]
+        if bench.get("run_type") == "iteration":  # one repetition: for the range
+            runs.setdefault(name, []).append(bench[time_field] * factor)
+            continue
         if bench.get("aggregate_name", "median") != "median":
             continue
-        factor = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[bench.get("time_unit", "ns")]
         rows[name] = bench[time_field] * factor
         extra = {key: value for key, value in bench.items() if key not in STANDARD}
         if extra:
             counters[name] = extra
-    return data.get("context", {}), rows, counters
+    return data.get("context", {}), rows, counters, runs
 
 
 def main():
     path, baseline = sys.argv[1], sys.argv[2]
     real_time = "--real-time" in sys.argv[3:]
-    context, rows, counters = medians(path, "real_time" if real_time else "cpu_time")
+    context, rows, counters, runs = medians(path, "real_time" if real_time else "cpu_time")
     base = rows[baseline]
     print(f"Machine: {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
           f"{context.get('date', '')}\n")
-    print("| benchmark | ns per call (median) | added to baseline (ns) | ratio to baseline |")
-    print("|---|---:|---:|---:|")
+    print("| benchmark | ns per call (median) | range of the runs | added to baseline (ns) | ratio to baseline |")
+    print("|---|---:|---:|---:|---:|")
     for name, ns in rows.items():
-        print(f"| {name} | {ns:.1f} | {ns - base:+.1f} | {ns / base:.2f}x |")
+        spread = runs.get(name)
+        span = f"{min(spread):.1f} to {max(spread):.1f}" if spread else "n/a"
+        print(f"| {name} | {ns:.1f} | {span} | {ns - base:+.1f} | {ns / base:.2f}x |")
     if real_time:
         print("\n(wall-clock time)")
     for name, extra in counters.items():

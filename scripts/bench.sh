@@ -13,7 +13,7 @@ cmake --build "$build" -j2 >/dev/null
 
 run() { # run <benchmark binary> <baseline row> [--real-time]
 	local out="$build/$1.json"
-	"$build/bin/$1" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+	"$build/bin/$1" --benchmark_repetitions=5 --benchmark_display_aggregates_only=true \
 	                --benchmark_min_time=0.5 --benchmark_out="$out" --benchmark_out_format=json >/dev/null
 	echo "### $1"
 	echo
@@ -30,6 +30,7 @@ echo
 echo
 run node_loader_benchmark raw_napi_call
 run node_handoff_benchmark raw_threadsafe_call_sleep --real-time
+run objects_benchmark node_function_call
 echo "### node start-up (median of 10 fresh processes)"
 echo
 "$build/bin/node_startup" 10

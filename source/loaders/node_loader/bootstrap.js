@@ -296,31 +296,34 @@ function proxyFactory(native) {
     [inspectCustom]: { value: inspectObject, configurable: true },
   });
   const local = (key) => typeof key === 'symbol' || key === 'then';
+  // Where a target keeps the native handle of its class or object (an external): a symbol no
+  // script can name, read by the traps in one property load.
+  const handle = Symbol('metacall handle');
   const objectHandler = {
     get(target, key) {
       if (local(key)) return Reflect.get(target, key);
-      const value = native.objectGet(target, key);
+      const value = native.objectGet(target[handle], key);
       return value !== undefined ? value : Reflect.get(target, key); // undefined: it has no such attribute
     },
     set(target, key, value) {
       if (local(key)) return Reflect.set(target, key, value);
-      native.objectSet(target, key, value); // throws when refused
+      native.objectSet(target[handle], key, value); // throws when refused
       return true;
     },
     has(target, key) {
-      return (!local(key) && native.objectKeys(target).includes(key)) || Reflect.has(target, key);
+      return (!local(key) && native.objectKeys(target[handle]).includes(key)) || Reflect.has(target, key);
     },
     ownKeys(target) {
-      return [...new Set(native.objectKeys(target))];
+      return [...new Set(native.objectKeys(target[handle]))];
     },
     getOwnPropertyDescriptor(target, key) {
       if (local(key)) return Reflect.getOwnPropertyDescriptor(target, key);
-      const value = native.objectGet(target, key);
+      const value = native.objectGet(target[handle], key);
       return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
     },
     defineProperty(target, key, descriptor) {
       if (local(key) || !('value' in descriptor) || descriptor.configurable === false) return false;
-      native.objectSet(target, key, descriptor.value);
+      native.objectSet(target[handle], key, descriptor.value);
       return true;
     },
     deleteProperty() {
@@ -339,11 +342,12 @@ function proxyFactory(native) {
       throw new TypeError(`Class constructor ${target.name} cannot be invoked without 'new'`);
     },
     construct(target, args) {
-      return native.classNew(target, args);
+      return native.classNew(target[handle], args);
     },
   };
-  // [proxy, target] for a class (`isClass`) or an object of the class `className`.
-  return (isClass, className) => {
+  // [proxy, target] for a class (`isClass`) or an object of the class `className`, whose traps
+  // reach it through `native` with `nativeHandle`.
+  return (isClass, className, nativeHandle) => {
     const name = className || (isClass ? 'Class' : 'Object');
     let target;
     if (isClass) {
@@ -356,6 +360,7 @@ function proxyFactory(native) {
       target = Object.create(foreignPrototype);
     }
     Object.defineProperty(target, Symbol.toStringTag, { value: name, configurable: true });
+    Object.defineProperty(target, handle, { value: nativeHandle, configurable: true });
     return [new Proxy(target, isClass ? classHandler : objectHandler), target];
   };
 }

@@ -78,31 +78,39 @@ napi_value throw_last_error(LoaderState &state) {
 	return throw_value(state, exception.get());
 }
 
-// The state and the ForeignObject a trap's target wraps; nullptr with an Error pending when the
-// loader is stopped or `target` is not a proxy's target (a script called a trap by hand).
-ForeignObject *foreign_of(napi_env env, napi_value target, LoaderState *&state) {
+// The state and the ForeignObject of a trap's handle (the external its target keeps); nullptr with
+// an Error pending when the loader is stopped or `handle` is not one.
+ForeignObject *foreign_of(napi_env env, napi_value handle, LoaderState *&state) {
 	state = LoaderState::current();
 	if (state == nullptr) {
 		napi_throw_error(env, nullptr, "metacall: the node loader is stopped");
 		return nullptr;
 	}
-	WrappedValue *wrapped = target != nullptr ? wrapped_in(env, target) : nullptr;
-	const auto id = wrapped != nullptr ? metacall_value_id(wrapped->value) : METACALL_INVALID;
-	if (id != METACALL_CLASS && id != METACALL_OBJECT) {
-		napi_throw_type_error(env, nullptr, "metacall: not the target of a class or object proxy");
+	void *data = nullptr;
+	if (handle == nullptr || napi_get_value_external(env, handle, &data) != napi_ok || data == nullptr) {
+		napi_throw_type_error(env, nullptr, "metacall: not the handle of a class or object proxy");
 		return nullptr;
 	}
-	return static_cast<ForeignObject *>(wrapped);
+	return static_cast<ForeignObject *>(data);
 }
 
+// A property key as UTF-8: most fit a small buffer, read in one call.
 bool key_of(napi_env env, napi_value key, std::string &out) {
-	if (read_js_string(env, key, out))
-		return true;
+	char buffer[128];
+	size_t length = 0;
+	if (napi_get_value_string_utf8(env, key, buffer, sizeof buffer, &length) == napi_ok) {
+		if (length + 1 < sizeof buffer) {
+			out.assign(buffer, length);
+			return true;
+		}
+		if (read_js_string(env, key, out))
+			return true;
+	}
 	napi_throw_type_error(env, nullptr, "metacall: a property key must be a string");
 	return false;
 }
 
-// objectGet(target, key): the attribute; undefined when the object has none (an AttributeError).
+// objectGet(handle, key): the attribute; undefined when the object has none (an AttributeError).
 napi_value object_get(napi_env env, napi_callback_info info) {
 	TrapArguments<2> args(env, info);
 	LoaderState *state = nullptr;
@@ -125,7 +133,7 @@ napi_value object_get(napi_env env, napi_callback_info info) {
 	return to_js(*state, result.get());
 }
 
-// objectSet(target, key, value): throws when the object refuses.
+// objectSet(handle, key, value): throws when the object refuses.
 napi_value object_set(napi_env env, napi_callback_info info) {
 	TrapArguments<3> args(env, info);
 	LoaderState *state = nullptr;
@@ -142,7 +150,7 @@ napi_value object_set(napi_env env, napi_callback_info info) {
 	return status != 0 ? throw_last_error(*state) : nullptr;
 }
 
-// objectKeys(target): the names of its attributes and methods.
+// objectKeys(handle): the names of its attributes and methods.
 napi_value object_keys(napi_env env, napi_callback_info info) {
 	TrapArguments<1> args(env, info);
 	LoaderState *state = nullptr;
@@ -153,7 +161,7 @@ napi_value object_keys(napi_env env, napi_callback_info info) {
 	return keys != nullptr ? to_js(*state, keys.get()) : throw_last_error(*state);
 }
 
-// classNew(target, args): new C(...args).
+// classNew(handle, args): new C(...args).
 napi_value class_new(napi_env env, napi_callback_info info) {
 	TrapArguments<2> args(env, info);
 	LoaderState *state = nullptr;
@@ -162,7 +170,7 @@ napi_value class_new(napi_env env, napi_callback_info info) {
 		return nullptr;
 	uint32_t count = 0;
 	if (napi_get_array_length(env, args.argv[1], &count) != napi_ok)
-		return fail(env, "metacall: classNew(target, args) needs an array of arguments");
+		return fail(env, "metacall: classNew(handle, args) needs an array of arguments");
 	std::vector<OwnedValue> owned;
 	std::vector<void *> values;
 	owned.reserve(count);
@@ -195,15 +203,17 @@ napi_value foreign_to_js(LoaderState &state, void *value) {
 		if (napi_get_reference_value(env, known->proxy, &proxy) == napi_ok && proxy != nullptr)
 			return proxy; // the same object gives the same proxy
 	}
-	napi_value argv[2] = {nullptr, nullptr}, pair = nullptr, proxy = nullptr, target = nullptr;
+	auto foreign = std::make_unique<ForeignObject>();
+	napi_value argv[3] = {nullptr, nullptr, nullptr}, pair = nullptr, proxy = nullptr, target = nullptr;
 	const char *class_name = metacall_object_class_name(object);
 	napi_get_boolean(env, is_class, &argv[0]);
 	napi_create_string_utf8(env, class_name != nullptr ? class_name : "", NAPI_AUTO_LENGTH, &argv[1]);
-	if (!state.call(state.helper("foreignProxy"), 2, argv, &pair) ||
+	// The traps' handle: the target keeps it and the target's wrap owns what it points to.
+	if (napi_create_external(env, foreign.get(), nullptr, nullptr, &argv[2]) != napi_ok ||
+	    !state.call(state.helper("foreignProxy"), 3, argv, &pair) ||
 	    napi_get_element(env, pair, 0, &proxy) != napi_ok ||
 	    napi_get_element(env, pair, 1, &target) != napi_ok)
 		return fail(env, "metacall: cannot make a proxy for a class or object");
-	auto foreign = std::make_unique<ForeignObject>();
 	foreign->value = metacall_value_copy(value);
 	foreign->cache = state.proxies();
 	foreign->object = object;
