@@ -406,7 +406,10 @@ TEST_F(PyClasses, AMillionRoundTripsThroughCDoNotGrowMemory) {
 	EXPECT_EQ(metacall_value_to_bool(result.get()), 1) << describe(result.get());
 	EXPECT_EQ(calls, 1100000);
 	std::printf("RSS growth over 1,000,000 round trips: %ld KiB\n", (after - before) / 1024);
+#if !defined(__SANITIZE_ADDRESS__)
+	// (ASan keeps freed memory in quarantine, so RSS tells nothing there: LeakSanitizer checks.)
 	EXPECT_LT(after - before, 4L * 1024 * 1024);
+#endif
 }
 
 // ---- Proxies of host objects and classes ----

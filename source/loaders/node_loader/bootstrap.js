@@ -296,8 +296,8 @@ function proxyFactory(native) {
     [inspectCustom]: { value: inspectObject, configurable: true },
   });
   const local = (key) => typeof key === 'symbol' || key === 'then';
-  // Where a target keeps the native handle of its class or object (an external): a symbol no
-  // script can name, read by the traps in one property load.
+  // Where a target keeps the native handle of its class or object (its address, a number): a
+  // symbol no script can name, read by the traps in one property load.
   const handle = Symbol('metacall handle');
   const objectHandler = {
     get(target, key) {

@@ -9,6 +9,7 @@
 #include <metacall/metacall.h>
 #include <metacall/metacall_error.h>
 
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -18,6 +19,8 @@ namespace node_loader {
 
 // What a proxy's target wraps (and the proxy too, borrowed: it lives no longer than its target).
 struct ForeignObject : WrappedValue {
+	static constexpr uint32_t kMagic = 0x4d434650; // "MCFP": tells a handle from a stray number
+	uint32_t magic = kMagic;
 	std::shared_ptr<ProxyCache> cache; // kept: V8 may collect the proxy after the loader stopped
 	void *object = nullptr;            // the core's class or object, the cache's key
 	bool is_class = false;
@@ -33,6 +36,7 @@ using OwnedValue = std::unique_ptr<void, DestroyValue>;
 
 void finalize_foreign(napi_env env, void *data, void *) {
 	std::unique_ptr<ForeignObject> foreign(static_cast<ForeignObject *>(static_cast<WrappedValue *>(data)));
+	foreign->magic = 0;
 	foreign->cache->forget(foreign->object, foreign.get());
 	// Node-API runs the finalizers of wraps before it deletes plain references at teardown.
 	napi_delete_reference(env, foreign->proxy);
@@ -78,20 +82,25 @@ napi_value throw_last_error(LoaderState &state) {
 	return throw_value(state, exception.get());
 }
 
-// The state and the ForeignObject of a trap's handle (the external its target keeps); nullptr with
-// an Error pending when the loader is stopped or `handle` is not one.
+// The state and the ForeignObject of a trap's handle (the address its target keeps, as a number:
+// an external would cost Node an allocation it frees only when V8 collects it); nullptr with an
+// Error pending when the loader is stopped or `handle` is not one. Only bootstrap.js's traps call
+// these natives, with the handle of a live target.
 ForeignObject *foreign_of(napi_env env, napi_value handle, LoaderState *&state) {
 	state = LoaderState::current();
 	if (state == nullptr) {
 		napi_throw_error(env, nullptr, "metacall: the node loader is stopped");
 		return nullptr;
 	}
-	void *data = nullptr;
-	if (handle == nullptr || napi_get_value_external(env, handle, &data) != napi_ok || data == nullptr) {
+	double address = 0;
+	auto *foreign = handle != nullptr && napi_get_value_double(env, handle, &address) == napi_ok
+	                    ? reinterpret_cast<ForeignObject *>(static_cast<uintptr_t>(address))
+	                    : nullptr;
+	if (foreign == nullptr || foreign->magic != ForeignObject::kMagic) {
 		napi_throw_type_error(env, nullptr, "metacall: not the handle of a class or object proxy");
 		return nullptr;
 	}
-	return static_cast<ForeignObject *>(data);
+	return foreign;
 }
 
 // A property key as UTF-8: most fit a small buffer, read in one call.
@@ -209,7 +218,9 @@ napi_value foreign_to_js(LoaderState &state, void *value) {
 	napi_get_boolean(env, is_class, &argv[0]);
 	napi_create_string_utf8(env, class_name != nullptr ? class_name : "", NAPI_AUTO_LENGTH, &argv[1]);
 	// The traps' handle: the target keeps it and the target's wrap owns what it points to.
-	if (napi_create_external(env, foreign.get(), nullptr, nullptr, &argv[2]) != napi_ok ||
+	// (x86-64 and AArch64 addresses have 48 bits: a double holds them exactly.)
+	if (napi_create_double(env, static_cast<double>(reinterpret_cast<uintptr_t>(foreign.get())), &argv[2]) !=
+	        napi_ok ||
 	    !state.call(state.helper("foreignProxy"), 3, argv, &pair) ||
 	    napi_get_element(env, pair, 0, &proxy) != napi_ok ||
 	    napi_get_element(env, pair, 1, &target) != napi_ok)
