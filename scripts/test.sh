@@ -6,8 +6,8 @@
 #   3. build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer, leak checks on): builds the
 #      library and its tests and runs the core, conformance, mock loader, node loader, stress and
 #      port tests;
-#   4. build-tsan/ (ThreadSanitizer): the concurrency tests of the core, the c, node and py loaders
-#      and the stress suite;
+#   4. build-tsan/ (ThreadSanitizer): the concurrency tests of the core, the c, node and py loaders,
+#      the stress suite and objects shared by threads;
 #   5. build-fuzz/ (clang, libFuzzer, ASan + UBSan): every fuzz target over its seed corpus, then
 #      FUZZ_SECONDS of fuzzing each (tests/fuzz, docs/RELIABILITY.md).
 # Exits non-zero when a build or a test failed; the ctest summaries are repeated at the end.
@@ -84,6 +84,7 @@ tsan_runs=(
 	"metacall_node_loader_test --gtest_filter=NodeThreads*:NodePump*:NodeAsync*"
 	"metacall_py_loader_test --gtest_filter=PyThreads*"
 	"metacall_stress_test"
+	"metacall_objects_lifetime_test --gtest_filter=*Threads*:*HostObject*"
 )
 cmake --build build-tsan -j "$jobs" --target $(for run in "${tsan_runs[@]}"; do echo "${run%% *}"; done)
 tsan_passed=0 tsan_failed=0

@@ -348,10 +348,10 @@ METACALL_API int metacall_registerv_closure(const char *name, metacall_invoke_ca
 /* A JSON document describing everything loaded: an object keyed by loader tag, each an array of
  * handles {"name", "scope": {"name", "funcs": [...], "classes": [...], "objects": [...]}}, each
  * function {"name", "signature": {"ret": {"type": {"name", "id"}}, "args": [{"name", "type":
- * {"name", "id"}}]}, "async"}; each class {"name", "constructor": {"args": [...]}, "methods":
- * [<function>...], "static_methods": [...], "attributes": [{"name"}...], "static_attributes":
- * [...]} (what its loader can tell; parameter types are not declared in Python and JS); each
- * object {"name", "class"}. Host functions are listed under "__metacall_host__".
+ * {"name", "id"}}]}, "async"}; each class, as MetaCall describes classes, {"name", "constructors":
+ * [{"visibility", "args": [...]}], "methods": [<function>...], "static_methods": [...], "attributes":
+ * [{"name", "type", "visibility"}...], "static_attributes": [...]} (what its loader can tell; Python and JS
+ * declare no types); each object {"name", "class"}. Host functions are listed under "__metacall_host__".
  * Ours: one key is not a tag: "__relink__" holds the object metacall_relink_report describes.
  * Consumers that iterate the keys as tags (as MetaCall's do) should skip it.
  * The string is NUL-terminated; *size (when `size` is not NULL) receives its length + 1.

@@ -115,21 +115,25 @@ void write_names(JsonWriter &json, const char *key, Value *names) {
 	for (const std::string &name : strings(names)) {
 		json.begin_object();
 		json.key("name").string(name);
+		write_type(json, METACALL_INVALID);
+		json.key("visibility").string("public");
 		json.end_object();
 	}
 	json.end_array();
 }
 
-// A class as its loader describes it (Object::describe); what it cannot tell is left empty.
+// A class as its loader describes it (Object::describe), in the shape of MetaCall's class metadata;
+// what the loader cannot tell is left empty.
 void write_class(JsonWriter &json, const std::string &name, Object &cls) {
 	ValuePtr description(static_cast<Value *>(cls.describe()));
 	Value *described = description.get();
 	auto part = [&](std::string_view key) { return described != nullptr ? entry(described, key) : nullptr; };
 	json.begin_object();
 	json.key("name").string(name);
-	json.key("constructor").begin_object();
+	json.key("constructors").begin_array().begin_object(); // MetaCall's shape: one constructor
+	json.key("visibility").string("public");
 	write_args(json, part("constructor"));
-	json.end_object();
+	json.end_object().end_array();
 	write_methods(json, "methods", part("methods"));
 	write_methods(json, "static_methods", part("static_methods"));
 	write_names(json, "attributes", part("attributes"));

@@ -449,7 +449,7 @@ TEST_F(NodeClasses, InspectListsTheClassesAndObjects) {
 	ASSERT_NE(counter, nullptr) << text.get();
 	ASSERT_NE(object, nullptr) << text.get();
 	EXPECT_EQ(object->value("class", ""), "Counter");
-	const auto &constructor_args = counter->at("constructor").at("args");
+	const auto &constructor_args = counter->at("constructors").at(0).at("args");
 	ASSERT_EQ(constructor_args.size(), 1u) << counter->dump();
 	EXPECT_EQ(constructor_args[0].value("name", ""), "start");
 	std::map<std::string, std::string> methods, statics;

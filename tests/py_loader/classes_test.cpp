@@ -203,7 +203,7 @@ TEST_F(PyClasses, InspectListsTheClassWithItsConstructorMethodsAndAttributes) {
 				return names(item.at("signature").at("args"));
 		return std::vector<std::string>{"(missing)"};
 	};
-	EXPECT_EQ(names(my_class->at("constructor").at("args")), (std::vector<std::string>{"a", "b"}))
+	EXPECT_EQ(names(my_class->at("constructors").at(0).at("args")), (std::vector<std::string>{"a", "b"}))
 	    << my_class->dump(2);
 	EXPECT_EQ(method("methods", "return_bye"), (std::vector<std::string>{"name"}));
 	EXPECT_EQ(method("methods", "check_args"), (std::vector<std::string>{"a", "b"}));

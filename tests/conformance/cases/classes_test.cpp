@@ -263,7 +263,7 @@ TEST_P(Classes, InspectListsTheClassAndItsMethods) {
 		methods[method.at("name")] = method.at("signature").at("args").size();
 	EXPECT_EQ(methods.count("inc"), 1u) << found->dump();
 	EXPECT_EQ(methods["inc"], 1u) << found->dump();
-	EXPECT_EQ(found->at("constructor").at("args").size(), 1u) << found->dump();
+	EXPECT_EQ(found->at("constructors").at(0).at("args").size(), 1u) << found->dump();
 	bool make = false;
 	for (const auto &method : found->at("static_methods"))
 		make = make || method.at("name") == "make";
