@@ -31,6 +31,12 @@ echo
 run node_loader_benchmark raw_napi_call
 run node_handoff_benchmark raw_threadsafe_call_sleep --real-time
 run objects_benchmark node_function_call
+# The same run against its other baselines: Python's function call, and a host function called
+# from JS (the host object reads' reference).
+for baseline in py_function_call js_host_function_call_x1000; do
+	python3 benchmarks/report.py "$build/objects_benchmark.json" "$baseline"
+	echo
+done
 echo "### node start-up (median of 10 fresh processes)"
 echo
 "$build/bin/node_startup" 10
