@@ -1,11 +1,10 @@
-// Classes and objects: MetaCall's class and object calls, host objects, and what loaders make.
+// Classes and objects: MetaCall's class and object calls, and host objects.
 #include "error.h"
 #include "object.h"
 #include "runtime.h"
 #include "value.h"
 
 #include <metacall/metacall.h>
-#include <metacall/metacall_loader.h>
 
 using namespace metacall_core;
 
@@ -62,20 +61,6 @@ Object *lookup(void *handle, bool in_handle, const char *name, ValueId kind, con
 		return nullptr;
 	}
 	return object.get(); // borrowed: the handle keeps it
-}
-
-void *make_value(ValueId kind, const char *class_name, std::shared_ptr<Loader> loader,
-                 const metacall_object_interface *iface, void *data, const char *api) {
-	if (iface == nullptr) {
-		set_errorf("TypeError", "%s: the interface is NULL", api);
-		return nullptr;
-	}
-	if (kind == METACALL_CLASS && iface->construct == nullptr && loader == nullptr) {
-		set_errorf("TypeError", "%s: a host class needs a construct callback", api);
-		return nullptr;
-	}
-	return object_value(std::make_shared<Object>(kind, class_name != nullptr ? class_name : "",
-	                                             std::move(loader), iface, data));
 }
 
 } // namespace
@@ -168,12 +153,13 @@ const char *metacall_object_class_name(void *obj) {
 
 void *metacall_value_create_host_object(const char *class_name, const struct metacall_object_interface *iface,
                                         void *data) {
-	return make_value(METACALL_OBJECT, class_name, nullptr, iface, data, "metacall_value_create_host_object");
+	return object_value(METACALL_OBJECT, class_name, nullptr, iface, data,
+	                    "metacall_value_create_host_object");
 }
 
 void *metacall_value_create_host_class(const char *class_name, const struct metacall_object_interface *iface,
                                        void *data) {
-	return make_value(METACALL_CLASS, class_name, nullptr, iface, data, "metacall_value_create_host_class");
+	return object_value(METACALL_CLASS, class_name, nullptr, iface, data, "metacall_value_create_host_class");
 }
 
 void *metacall_object_data(void *v, const struct metacall_object_interface *iface) {
@@ -188,25 +174,6 @@ void *metacall_object_data(void *v, const struct metacall_object_interface *ifac
 		object = Object::peek(v);
 	}
 	return object != nullptr && object->iface() == iface ? object->data() : nullptr;
-}
-
-void *metacall_loader_object_value(const char *tag, enum metacall_value_id kind, const char *class_name,
-                                   const struct metacall_object_interface *iface, void *data) {
-	const char *api = "metacall_loader_object_value";
-	if (tag == nullptr || (kind != METACALL_CLASS && kind != METACALL_OBJECT)) {
-		set_errorf("TypeError", "%s: the tag is NULL or the kind is not METACALL_CLASS or METACALL_OBJECT",
-		           api);
-		return nullptr;
-	}
-	CallScope scope(api);
-	if (!scope)
-		return nullptr;
-	auto loader = Runtime::instance().started_loader(tag);
-	if (loader == nullptr) {
-		set_errorf("LoaderError", "%s: the '%s' loader is not started", api, tag);
-		return nullptr;
-	}
-	return make_value(kind, class_name, std::move(loader), iface, data, api);
 }
 
 } // extern "C"

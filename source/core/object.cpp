@@ -258,6 +258,20 @@ void *object_value(std::shared_ptr<Object> object) {
 	return Value::create_object(kind, std::move(object));
 }
 
+void *object_value(ValueId kind, const char *class_name, std::shared_ptr<Loader> loader,
+                   const metacall_object_interface *iface, void *data, const char *api) {
+	if (iface == nullptr) {
+		set_errorf("TypeError", "%s: the interface is NULL", api);
+		return nullptr;
+	}
+	if (kind == METACALL_CLASS && iface->construct == nullptr && loader == nullptr) {
+		set_errorf("TypeError", "%s: a host class needs a construct callback", api);
+		return nullptr;
+	}
+	return object_value(std::make_shared<Object>(kind, class_name != nullptr ? class_name : "",
+	                                             std::move(loader), iface, data));
+}
+
 void tie_result(void *result, const std::shared_ptr<HandleLife> &life) {
 	auto *value = static_cast<Value *>(result);
 	if (value->id != METACALL_OBJECT && value->id != METACALL_CLASS)

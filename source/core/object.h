@@ -86,6 +86,10 @@ private:
 
 // A new value of `object`'s kind referring to it.
 void *object_value(std::shared_ptr<Object> object);
+// A new class or object value (`kind`) for a new Object, after checking the arguments the C API
+// gave (`api` names it in errors): nullptr after recording why not.
+void *object_value(ValueId kind, const char *class_name, std::shared_ptr<Loader> loader,
+                   const metacall_object_interface *iface, void *data, const char *api);
 
 // Ties the class or object `result` (a new value) to `life` when nothing else holds it yet.
 void tie_result(void *result, const std::shared_ptr<HandleLife> &life);

@@ -1,5 +1,6 @@
 #include "foreign_object.h"
 
+#include "call_values.h"
 #include "exceptions.h"
 #include "from_python.h"
 #include "gil.h"
@@ -50,21 +51,6 @@ bool is_dunder(const char *name) {
 	const std::size_t size = std::strlen(name);
 	return size > 4 && name[0] == '_' && name[1] == '_' && name[size - 2] == '_' && name[size - 1] == '_';
 }
-
-// Values converted for one call; destroyed afterwards.
-class Values {
-public:
-	~Values() {
-		for (void *value : values_)
-			metacall_value_destroy(value);
-	}
-	void push(void *value) { values_.push_back(value); }
-	void **data() { return values_.data(); }
-	std::size_t size() const { return values_.size(); }
-
-private:
-	std::vector<void *> values_;
-};
 
 // The Python object for a call's `result` (taken): raised when it is a throwable; NULL raises
 // metacall_error_last (the call failed: a cleared handle, a stopped loader).
@@ -144,7 +130,7 @@ PyObject *construct_unguarded(PyObject *self, PyObject *args, PyObject *kwargs) 
 	LoaderState *state = require_state();
 	if (state == nullptr)
 		return nullptr;
-	Values values;
+	CallValues values;
 	for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); ++i) {
 		void *value = from_python(PyTuple_GET_ITEM(args, i), *state);
 		if (value == nullptr)

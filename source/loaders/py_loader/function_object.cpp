@@ -1,5 +1,6 @@
 #include "function_object.h"
 
+#include "call_values.h"
 #include "exceptions.h"
 #include "from_python.h"
 #include "gil.h"
@@ -25,21 +26,6 @@ struct FunctionObject {
 
 PyTypeObject *function_type = nullptr; // made once per process, never freed
 
-// Arguments converted for one call; destroyed afterwards.
-class CallArgs {
-public:
-	~CallArgs() {
-		for (void *value : values_)
-			metacall_value_destroy(value);
-	}
-	void push(void *value) { values_.push_back(value); }
-	void **data() { return values_.data(); }
-	std::size_t size() const { return values_.size(); }
-
-private:
-	std::vector<void *> values_;
-};
-
 PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
 	if (kwnames != nullptr && PyTuple_GET_SIZE(kwnames) > 0) {
 		PyErr_SetString(PyExc_TypeError, "metacall functions take positional arguments only");
@@ -51,7 +37,7 @@ PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, P
 		return nullptr;
 	}
 	const Py_ssize_t count = PyVectorcall_NARGS(nargsf);
-	CallArgs values;
+	CallValues values;
 	for (Py_ssize_t i = 0; i < count; ++i) {
 		void *value = from_python(args[i], *state);
 		if (value == nullptr)
