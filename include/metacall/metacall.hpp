@@ -51,6 +51,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <future>
@@ -420,6 +422,42 @@ inline long read_integer(void *v, const char *target) {
 	}
 }
 
+// The shortest text that reads back as `d` ("3.5", "1e+300", "nan"), for error messages.
+inline std::string number_text(double d) {
+	char text[32];
+	for (int precision = 1; precision < 17; ++precision) {
+		std::snprintf(text, sizeof text, "%.*g", precision, d);
+		if (std::strtod(text, nullptr) == d)
+			return text;
+	}
+	std::snprintf(text, sizeof text, "%.17g", d);
+	return text;
+}
+
+/* The Float or Double `v` as a T when it holds a whole number in T's range (JavaScript numbers
+ * are doubles: 42.0 is 42), else a range_error naming the value and T (3.5, NaN, 1e300 for int).
+ * T's bounds are powers of two, exact in a double, so the range check itself never rounds. */
+template <typename T>
+T whole_number(void *v, const char *target) {
+	const double d = id_of(v) == METACALL_FLOAT ? static_cast<double>(metacall_value_to_float(v))
+	                                            : metacall_value_to_double(v);
+	const char *problem = nullptr;
+	if (std::isnan(d))
+		problem = "is not a number";
+	else if (std::trunc(d) != d) // infinities pass here and fail the range check
+		problem = "is not a whole number";
+	else {
+		const double end = std::ldexp(1.0, std::numeric_limits<T>::digits); // max + 1
+		const double lowest = std::is_signed_v<T> ? -end : 0.0;             // -0.0 passes: it is 0
+		if (!(d >= lowest && d < end))
+			problem = "does not fit";
+	}
+	if (problem != nullptr)
+		throw range_error(std::string("cannot convert to ") + target + ": the " + name_of(v) + " " +
+		                  number_text(d) + " " + problem);
+	return static_cast<T>(d);
+}
+
 } // namespace detail
 
 // ---- bool, characters, integers ----
@@ -434,9 +472,10 @@ struct convert<bool> {
 	}
 };
 
-/* Integers: from_value accepts a Char, Short, Integer or Long whose value fits in T (else
- * range_error); Boolean and floating point values are refused. to_value gives the value type in
- * detail::integer_id (an unsigned value beyond Long's range is a range_error). */
+/* Integers: from_value accepts a Char, Short, Integer or Long whose value fits in T, and a Float
+ * or Double that holds a whole number that fits in T (42.0, -0.0; a range_error naming the value
+ * for 3.5, NaN, infinities or a number beyond T); Boolean values are refused. to_value gives the
+ * value type in detail::integer_id (an unsigned value beyond Long's range is a range_error). */
 template <typename T>
 struct convert<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>> {
 	static constexpr value_id id = detail::integer_id<T>();
@@ -457,6 +496,19 @@ struct convert<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, b
 	}
 
 	static T from_value(void *v) {
+		switch (detail::id_of(v)) {
+		case METACALL_CHAR:
+		case METACALL_SHORT:
+		case METACALL_INT:
+		case METACALL_LONG:
+			break;
+		case METACALL_FLOAT:
+		case METACALL_DOUBLE:
+			return detail::whole_number<T>(v, detail::integer_name<T>());
+		default:
+			detail::throw_mismatch(detail::integer_name<T>(), "Char, Short, Integer, Long, Float or Double",
+			                       v);
+		}
 		const long x = detail::read_integer(v, detail::integer_name<T>());
 		if (!detail::fits<T>(x))
 			throw range_error(std::string("cannot convert to ") + detail::integer_name<T>() + ": the " +
@@ -1509,6 +1561,12 @@ public:
 	}
 	static handle load_from_file(const char *tag, const std::string &path) {
 		return load_from_file(tag, std::vector<std::string>{path});
+	}
+	/* A braced list of paths, load_from_file("node", {"t.js"}) or ("mock", {"a.mock", "b.mock"}):
+	 * an initializer_list is the best match for a braced list, which the two overloads above
+	 * would share ambiguously (and {"a", "b"} could even build one std::string from two pointers). */
+	static handle load_from_file(const char *tag, std::initializer_list<std::string_view> paths) {
+		return load_from_file(tag, std::vector<std::string>(paths.begin(), paths.end()));
 	}
 	/* Loads source code from memory (any bytes; the handle is named "memory-N"). */
 	static handle load_from_memory(const char *tag, std::string_view source) {

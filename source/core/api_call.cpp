@@ -8,10 +8,20 @@
 
 #include <cstdarg>
 #include <cstring>
+#include <string>
 
 using namespace metacall_core;
 
 namespace {
+
+// The handle family's counterpart of a call by name, for errors that suggest it.
+const char *handle_api(const char *api) {
+	if (std::strcmp(api, "metacall_function") == 0)
+		return "metacall_handle_function";
+	if (std::strcmp(api, "metacallv") == 0)
+		return "metacallhv";
+	return "metacallhv_s";
+}
 
 std::shared_ptr<Function> lookup(const char *name, const char *api) {
 	if (name == nullptr) {
@@ -24,9 +34,18 @@ std::shared_ptr<Function> lookup(const char *name, const char *api) {
 		return nullptr;
 	}
 	auto function = runtime.registry().find(name);
-	if (function == nullptr)
+	if (function != nullptr)
+		return function;
+	// Loading into a handle keeps names out of the global scope: say where the name is.
+	const std::string owner = runtime.registry().handle_with(name);
+	if (owner.empty())
 		set_errorf("ReferenceError", "%s: no function named '%s' in the global scope", api, name);
-	return function;
+	else
+		set_errorf("ReferenceError",
+		           "%s: no function named '%s' in the global scope (handle '%s' has one: call it through "
+		           "the handle, %s)",
+		           api, name, owner.c_str(), handle_api(api));
+	return nullptr;
 }
 
 std::shared_ptr<Function> lookup(void *handle, const char *name, const char *api) {

@@ -180,6 +180,14 @@ Handle *Registry::find_handle(std::string_view tag, std::string_view name) const
 	return nullptr;
 }
 
+std::string Registry::handle_with(std::string_view function_name) const {
+	std::shared_lock lock(mutex_);
+	for (const Handle *handle : order_)
+		if (handle->find(function_name) != nullptr)
+			return handle->name;
+	return {};
+}
+
 bool Registry::functions(void *handle, std::vector<std::shared_ptr<Function>> &out) const {
 	std::shared_lock lock(mutex_);
 	auto it = live_.find(handle);

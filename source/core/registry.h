@@ -72,6 +72,9 @@ public:
 	// A function of a live handle; nullptr (and `live` false) when the handle is not live.
 	std::shared_ptr<Function> find(void *handle, std::string_view name, bool &live) const;
 	Handle *find_handle(std::string_view tag, std::string_view name) const;
+	// The name of the first live handle (in load order) with a function `function_name`, "" when
+	// none: for errors that point from the global scope to the handle that has it.
+	std::string handle_with(std::string_view function_name) const;
 	// The class or object `name` of the global scope (nullptr when none).
 	std::shared_ptr<Object> find_object(std::string_view name) const;
 	// A class or object of a live handle; nullptr (and `live` false) when the handle is not live.

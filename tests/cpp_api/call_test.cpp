@@ -134,6 +134,13 @@ TEST_F(Calls, ResultOfAnotherTypeIsATypeError) {
 	EXPECT_EQ(metacall::call<std::optional<std::string>>("text"), "x");
 }
 
+TEST_F(Calls, WholeDoubleResultReadsAsAnInteger) {
+	metacall::register_function("js_like_answer", []() { return 42.0; });
+	metacall::register_function("js_like_half", []() { return 3.5; });
+	EXPECT_EQ(metacall::call<long>("js_like_answer"), 42);
+	EXPECT_THROW(metacall::call<long>("js_like_half"), metacall::range_error);
+}
+
 TEST_F(Calls, UnknownNameIsAnErrorFromTheCApiNotAnException) {
 	try {
 		metacall::call<long>("nowhere", 1);

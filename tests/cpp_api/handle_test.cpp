@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <type_traits>
 
 #include <unistd.h>
 
@@ -156,6 +157,40 @@ TEST_F(Handles, LoadSeveralFilesAsOneHandle) {
 	handle script = handle::load_from_file(
 	    "mock", {folder.write("a.mock", "fn a(x) = echo\n"), folder.write("b.mock", "fn b(x) = echo\n")});
 	EXPECT_EQ(script.functions(), (std::vector<std::string>{"a", "b"}));
+}
+
+// A braced list of string literals picks no overload by accident (std::string and
+// std::vector<std::string> would both take it).
+static_assert(std::is_same_v<decltype(handle::load_from_file("node", {"t.js"})), handle>);
+static_assert(std::is_same_v<decltype(handle::load_from_file("mock", {"a.mock", "b.mock"})), handle>);
+
+TEST_F(Handles, LoadFromABracedListOfOnePath) {
+	ScriptFolder folder;
+	const std::string file = folder.write("one.mock", "fn one(x) = echo\n");
+	handle script = handle::load_from_file("mock", {file.c_str()});
+	EXPECT_EQ(script.name(), file);
+	EXPECT_EQ(script.functions(), std::vector<std::string>{"one"});
+}
+
+TEST_F(Handles, LoadFromABracedListOfPointersAsOneHandle) {
+	ScriptFolder folder;
+	const std::string a = folder.write("a.mock", "fn a(x) = echo\n");
+	const std::string b = folder.write("b.mock", "fn b(x) = echo\n");
+	handle script = handle::load_from_file("mock", {a.c_str(), b.c_str()});
+	EXPECT_EQ(script.functions(), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST_F(Handles, GlobalCallOfAHandlesFunctionNamesTheHandle) {
+	ScriptFolder folder;
+	const std::string file = folder.write("t.mock", "fn twice(x) = echo\n");
+	handle script = handle::load_from_file("mock", file);
+	try {
+		metacall::call<double>("twice", 1.0);
+		FAIL() << "no error";
+	} catch (const metacall::error &e) {
+		EXPECT_EQ(e.label(), "ReferenceError");
+		EXPECT_NE(std::string(e.what()).find("handle '" + file + "' has one"), std::string::npos) << e.what();
+	}
 }
 
 TEST_F(Handles, FunctionsOfTwoLoadsOfOneFileAreTheirOwn) {

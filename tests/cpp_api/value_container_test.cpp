@@ -51,8 +51,8 @@ TEST_F(ContainerValues, FailedElementNamesItsIndex) {
 		(void)v.to<std::vector<long>>();
 		FAIL() << "no type_error";
 	} catch (const metacall::type_error &e) {
-		EXPECT_STREQ(e.what(),
-		             "element 0: cannot convert to long: expected Char, Short, Integer or Long, got String");
+		EXPECT_STREQ(e.what(), "element 0: cannot convert to long: expected Char, Short, Integer, Long, "
+		                       "Float or Double, got String");
 	}
 	value big = value::from(std::vector<long>{1, 1000});
 	EXPECT_THROW(big.to<std::vector<unsigned char>>(), metacall::range_error);

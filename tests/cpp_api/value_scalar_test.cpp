@@ -102,13 +102,76 @@ TEST_F(ScalarValues, UnsignedBeyondLongCannotBecomeAValue) {
 	EXPECT_EQ(value::from(static_cast<unsigned long long>(LONG_MAX)).to<long>(), LONG_MAX);
 }
 
-TEST_F(ScalarValues, IntegerTargetsRefuseFloatingPointBooleansAndStrings) {
-	value d(metacall_value_create_double(1.0));
-	EXPECT_EQ(type_error_of<int>(d),
-	          "cannot convert to int: expected Char, Short, Integer or Long, got Double");
-	EXPECT_THROW(value::from(1.0f).to<long>(), metacall::type_error);
+TEST_F(ScalarValues, IntegerTargetsRefuseBooleansAndStrings) {
+	EXPECT_EQ(type_error_of<int>(value::from(std::string("1"))),
+	          "cannot convert to int: expected Char, Short, Integer, Long, Float or Double, got String");
 	EXPECT_THROW(value::from(true).to<int>(), metacall::type_error);
-	EXPECT_THROW(value::from(std::string("1")).to<int>(), metacall::type_error);
+}
+
+// JavaScript has only doubles: a whole number in a Double is an integer.
+TEST_F(ScalarValues, IntegerTargetsAcceptAWholeDoubleOrFloat) {
+	EXPECT_EQ(value::from(42.0).to<long>(), 42);
+	EXPECT_EQ(value::from(-7.0).to<int>(), -7);
+	EXPECT_EQ(value::from(1.0f).to<long>(), 1);
+	EXPECT_EQ(value::from(3.0f).to<unsigned short>(), 3);
+}
+
+TEST_F(ScalarValues, DoubleTwoToThe53IsALong) {
+	EXPECT_EQ(value::from(9007199254740992.0).to<long>(), 9007199254740992L);
+	EXPECT_EQ(value::from(-9007199254740992.0).to<long long>(), -9007199254740992LL);
+}
+
+TEST_F(ScalarValues, DoubleTwoToThe63IsBeyondLong) {
+	const double two_63 = std::ldexp(1.0, 63);
+	EXPECT_THROW(value::from(two_63).to<long>(), metacall::range_error);
+	EXPECT_EQ(value::from(-two_63).to<long>(), LONG_MIN); // the lower bound is itself a long
+	EXPECT_EQ(value::from(two_63).to<unsigned long>(), 1UL << 63);
+	EXPECT_THROW(value::from(std::ldexp(1.0, 64)).to<unsigned long>(), metacall::range_error);
+}
+
+TEST_F(ScalarValues, NegativeZeroIsZero) {
+	EXPECT_EQ(value::from(-0.0).to<long>(), 0);
+	EXPECT_EQ(value::from(-0.0).to<unsigned>(), 0U);
+}
+
+TEST_F(ScalarValues, DoubleWithAFractionIsARangeErrorNamingItAndTheTarget) {
+	try {
+		(void)value::from(3.5).to<long>();
+		FAIL() << "no range_error";
+	} catch (const metacall::range_error &e) {
+		EXPECT_STREQ(e.what(), "cannot convert to long: the Double 3.5 is not a whole number");
+	}
+	EXPECT_THROW(value::from(-0.5f).to<int>(), metacall::range_error);
+}
+
+TEST_F(ScalarValues, NaNIsNotAnInteger) {
+	try {
+		(void)value::from(std::nan("")).to<long>();
+		FAIL() << "no range_error";
+	} catch (const metacall::range_error &e) {
+		EXPECT_NE(std::string(e.what()).find("is not a number"), std::string::npos) << e.what();
+		EXPECT_NE(std::string(e.what()).find("long"), std::string::npos) << e.what();
+	}
+}
+
+TEST_F(ScalarValues, DoubleBeyondTheTargetIsARangeError) {
+	try {
+		(void)value::from(1e300).to<int>();
+		FAIL() << "no range_error";
+	} catch (const metacall::range_error &e) {
+		EXPECT_STREQ(e.what(), "cannot convert to int: the Double 1e+300 does not fit");
+	}
+	EXPECT_THROW(value::from(std::numeric_limits<double>::infinity()).to<long>(), metacall::range_error);
+	EXPECT_THROW(value::from(-1.0).to<unsigned>(), metacall::range_error);
+}
+
+TEST_F(ScalarValues, DoubleToUnsignedCharAtItsEdge) {
+	EXPECT_EQ(value::from(255.0).to<unsigned char>(), 255);
+	EXPECT_THROW(value::from(256.0).to<unsigned char>(), metacall::range_error);
+}
+
+TEST_F(ScalarValues, DoubleToBoolStaysATypeError) {
+	EXPECT_EQ(type_error_of<bool>(value::from(1.0)), "cannot convert to bool: expected Boolean, got Double");
 }
 
 TEST_F(ScalarValues, BoolAcceptsOnlyBooleans) {

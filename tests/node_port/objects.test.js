@@ -31,7 +31,7 @@ test('metacall_inspect lists the class and the object', () => {
   const scope = handles.map((handle) => handle.scope).find((s) => s.classes.some((c) => c.name === 'Square'));
   assert.ok(scope, JSON.stringify(handles));
   const square = scope.classes.find((c) => c.name === 'Square');
-  assert.deepStrictEqual(square.constructor.args.map((a) => a.name), ['side']);
+  assert.deepStrictEqual(square.constructors[0].args.map((a) => a.name), ['side']);
   assert.deepStrictEqual(square.methods.map((m) => m.name), ['area']);
   assert.deepStrictEqual(scope.objects, [{ name: 'unit', class: 'Square' }]);
 });

@@ -42,6 +42,28 @@ TEST_F(Handle, FunctionsAreNotInTheGlobalScope) {
 	EXPECT_EQ(metacallv_s("tiny_answer", nullptr, 0), nullptr);
 }
 
+TEST_F(Handle, GlobalCallOfAHandlesFunctionNamesTheHandle) {
+	const std::string name = metacall_handle_name(handle);
+	EXPECT_EQ(metacallv_s("tiny_answer", nullptr, 0), nullptr);
+	EXPECT_TRUE(LastErrorContains("metacallv_s: no function named 'tiny_answer' in the global scope "
+	                              "(handle '" +
+	                              name + "' has one: call it through the handle, metacallhv_s)"));
+	EXPECT_EQ(metacall_function("tiny_answer"), nullptr);
+	EXPECT_TRUE(LastErrorContains("metacall_handle_function"));
+}
+
+TEST_F(Handle, GlobalCallNamesNoHandleWhenNoneHasTheFunction) {
+	EXPECT_EQ(metacallv_s("no_such_function", nullptr, 0), nullptr);
+	EXPECT_FALSE(LastErrorContains("handle"));
+}
+
+TEST_F(Handle, ClearedHandleIsNoLongerSuggested) {
+	ASSERT_EQ(metacall_clear(handle), 0);
+	EXPECT_EQ(metacallv_s("tiny_answer", nullptr, 0), nullptr);
+	EXPECT_TRUE(LastErrorContains("tiny_answer"));
+	EXPECT_FALSE(LastErrorContains("handle"));
+}
+
 TEST_F(Handle, HandleFunctionGivesACallableFunction) {
 	void *func = metacall_handle_function(handle, "tiny_answer");
 	ASSERT_NE(func, nullptr);
