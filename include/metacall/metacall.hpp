@@ -48,6 +48,7 @@
 #include <metacall/metacall.h>
 
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -68,6 +69,7 @@
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace metacall {
@@ -205,8 +207,10 @@ inline exception exception::from_value(void *v) {
  *    another type. A specialisation may leave out either function to support one direction only.
  * The header specialises it for bool, the character and integer types, float, double,
  * std::string, std::string_view, const char *, bytes_view, std::vector<std::byte>, std::vector,
- * std::map, std::unordered_map, std::optional, std::nullptr_t, metacall::value, metacall::function,
- * std::function, and (to_value only) every other callable with one non-template operator(). */
+ * std::map, std::unordered_map, std::optional, std::pair, std::tuple, std::variant,
+ * std::chrono::duration, std::nullptr_t, metacall::value, metacall::function,
+ * std::function, (to_value only) every other callable with one non-template operator(), and
+ * every type with to_metacall / from_metacall functions (a Map: see map_builder). */
 template <typename T, typename Enable = void>
 struct convert;
 
@@ -748,6 +752,140 @@ template <typename K, typename V, typename Hash, typename Equal, typename Alloca
 struct convert<std::unordered_map<K, V, Hash, Equal, Allocator>>
     : detail::map_convert<std::unordered_map<K, V, Hash, Equal, Allocator>> {};
 
+// ---- Pairs, tuples, variants ----
+
+namespace detail {
+
+// std::pair and std::tuple <-> an Array of exactly as many elements, converted in order; a wrong
+// length or a failed element is a type_error naming the length or the element's index.
+template <typename Tuple, typename... T>
+struct tuple_convert {
+	static constexpr value_id id = METACALL_ARRAY;
+
+	template <typename Source>
+	static value to_value(const Source &items) {
+		return make_slots(false, sizeof...(T), [&](void **slots) {
+			std::apply(
+			    [&](const auto &...item) {
+				    std::size_t i = 0;
+				    ((slots[i++] = convert<plain_t<decltype(item)>>::to_value(item).release()), ...);
+				    static_cast<void>(i); // unused for std::tuple<>
+			    },
+			    items);
+		});
+	}
+
+	static Tuple from_value(void *v, const char *target) {
+		expect(v, METACALL_ARRAY, target);
+		const std::size_t count = metacall_value_count(v);
+		if (count != sizeof...(T))
+			throw type_error(std::string("cannot convert to ") + target + ": expected an Array of " +
+			                 std::to_string(sizeof...(T)) + " elements, got " + std::to_string(count));
+		return read(metacall_value_to_array(v), std::index_sequence_for<T...>{});
+	}
+
+	template <std::size_t... I>
+	static Tuple read(void **slots, std::index_sequence<I...>) {
+		// Braced initialisation: the elements are converted in order, first error first.
+		return Tuple{element<T>(slots[I], I)...};
+	}
+};
+
+} // namespace detail
+
+template <typename A, typename B>
+struct convert<std::pair<A, B>> : detail::tuple_convert<std::pair<A, B>, A, B> {
+	static std::pair<A, B> from_value(void *v) {
+		return detail::tuple_convert<std::pair<A, B>, A, B>::from_value(v, "std::pair");
+	}
+};
+
+template <typename... T>
+struct convert<std::tuple<T...>> : detail::tuple_convert<std::tuple<T...>, T...> {
+	static std::tuple<T...> from_value(void *v) {
+		return detail::tuple_convert<std::tuple<T...>, T...>::from_value(v, "std::tuple");
+	}
+};
+
+/* std::variant: to_value converts the alternative it holds; from_value gives the first
+ * alternative, in declaration order, whose conversion accepts the value (so put the narrower
+ * ones first: std::variant<long, double> reads 3.0 as long 3 and 3.5 as double), and a type_error
+ * naming the value's type when none does. Declared type: any. */
+template <typename... T>
+struct convert<std::variant<T...>> {
+	static constexpr value_id id = METACALL_INVALID;
+
+	static value to_value(const std::variant<T...> &x) {
+		if (x.valueless_by_exception())
+			throw type_error("cannot convert a std::variant that is valueless by exception");
+		return std::visit([](const auto &held) { return value::from(held); }, x);
+	}
+
+	static std::variant<T...> from_value(void *v) {
+		std::optional<std::variant<T...>> out;
+		try_each(v, out, std::index_sequence_for<T...>{});
+		if (!out)
+			throw type_error(std::string("cannot convert to std::variant: no alternative accepts a ") +
+			                 detail::name_of(v));
+		return std::move(*out);
+	}
+
+private:
+	template <std::size_t... I>
+	static void try_each(void *v, std::optional<std::variant<T...>> &out, std::index_sequence<I...>) {
+		static_cast<void>((try_one<I>(v, out) || ...));
+	}
+
+	// By index, so that a type given twice is still one alternative.
+	template <std::size_t I>
+	static bool try_one(void *v, std::optional<std::variant<T...>> &out) {
+		using alternative = std::variant_alternative_t<I, std::variant<T...>>;
+		try {
+			out.emplace(std::in_place_index<I>, convert<alternative>::from_value(v));
+			return true;
+		} catch (const type_error &) {
+			return false;
+		}
+	}
+};
+
+// ---- Durations ----
+
+/* std::chrono::duration <-> a Double of SECONDS (the unit of Python's time and timedelta
+ * .total_seconds(); JavaScript's milliseconds have to be divided by 1000). from_value accepts any
+ * number; an integer representation is rounded to the nearest tick, and a count that does not fit
+ * (or NaN, infinities) is a range_error. */
+template <typename Rep, typename Period>
+struct convert<std::chrono::duration<Rep, Period>> {
+	static constexpr value_id id = METACALL_DOUBLE;
+	using duration = std::chrono::duration<Rep, Period>;
+
+	static value to_value(const duration &d) {
+		return value(metacall_value_create_double(std::chrono::duration<double>(d).count()));
+	}
+
+	static duration from_value(void *v) {
+		double seconds = 0;
+		try {
+			seconds = convert<double>::from_value(v);
+		} catch (const type_error &) {
+			detail::throw_mismatch("std::chrono::duration", "a number of seconds", v);
+		}
+		const double ticks = seconds * static_cast<double>(Period::den) / static_cast<double>(Period::num);
+		if constexpr (std::is_floating_point_v<Rep>) {
+			return duration(static_cast<Rep>(ticks));
+		} else {
+			const double rounded = std::round(ticks);
+			const double end = std::ldexp(1.0, std::numeric_limits<Rep>::digits); // max + 1
+			const double lowest = std::is_signed_v<Rep> ? -end : 0.0;
+			if (!(rounded >= lowest && rounded < end))
+				throw range_error("cannot convert to std::chrono::duration: " + detail::number_text(seconds) +
+				                  " seconds does not fit");
+			return duration(static_cast<Rep>(rounded));
+		}
+	}
+};
+
 // ---- metacall::value itself: any type ----
 
 template <>
@@ -934,6 +1072,157 @@ struct convert<F, std::enable_if_t<detail::is_callable<F>::value && !detail::is_
 	static constexpr value_id id = METACALL_FUNCTION;
 	template <typename G>
 	static value to_value(G &&callable);
+};
+
+// ---- Types of the host: to_metacall / from_metacall, found by argument-dependent lookup ----
+
+/* Builds the Map of a type of the host, field by field, in a to_metacall function:
+ *
+ *     namespace shop {
+ *     struct item { std::string name; long quantity = 0; std::optional<double> price; };
+ *     inline void to_metacall(metacall::map_builder &m, const item &i) {
+ *         m.field("name", i.name).field("quantity", i.quantity).field("price", i.price);
+ *     }
+ *     inline void from_metacall(const metacall::map_reader &m, item &i) {
+ *         m.field("name", i.name).field("quantity", i.quantity).field("price", i.price);
+ *     }
+ *     } // namespace shop
+ *
+ * Declared in the type's own namespace, they make it a Map value everywhere a convert<T> is used:
+ * metacall::value::from, call<R>, arguments and results of host functions, containers. */
+class map_builder {
+public:
+	// Adds the field `name` with the value of `x` (through convert<T>).
+	template <typename T>
+	map_builder &field(std::string_view name, const T &x) {
+		entries_.emplace_back(convert<std::string_view>::to_value(name), value::from(x));
+		return *this;
+	}
+
+	// The Map of the fields added so far, in order; empties this builder.
+	value build() {
+		value out = detail::make_slots(true, entries_.size(), [&](void **tuples) {
+			for (std::size_t i = 0; i < entries_.size(); ++i)
+				tuples[i] = detail::make_slots(false, 2, [&](void **pair) {
+					            pair[0] = entries_[i].first.release();
+					            pair[1] = entries_[i].second.release();
+				            }).release();
+		});
+		entries_.clear();
+		return out;
+	}
+
+private:
+	std::vector<std::pair<value, value>> entries_;
+};
+
+/* Reads the fields of a Map in a from_metacall function (see map_builder). A field that is
+ * missing, or whose value does not convert, is a type_error naming the field; a missing field
+ * read into a std::optional is std::nullopt instead. Borrows the Map: use it only inside
+ * from_metacall. */
+class map_reader {
+public:
+	explicit map_reader(void *map) : map_(map) { detail::expect(map, METACALL_MAP, "a type of the host"); }
+
+	// Reads the field `name` into `out`.
+	template <typename T>
+	const map_reader &field(std::string_view name, T &out) const {
+		void *v = find(name);
+		if (v == nullptr && !has(name)) {
+			if constexpr (is_optional<T>::value) {
+				out = std::nullopt;
+				return *this;
+			} else {
+				throw type_error("field \"" + std::string(name) + "\" is missing");
+			}
+		}
+		try {
+			out = convert<T>::from_value(v);
+		} catch (const range_error &e) {
+			throw range_error("field \"" + std::string(name) + "\": " + e.what());
+		} catch (const type_error &e) {
+			throw type_error("field \"" + std::string(name) + "\": " + e.what());
+		}
+		return *this;
+	}
+
+	// Whether the Map has a field `name` (of any value, null included).
+	bool has(std::string_view name) const {
+		void **tuples = metacall_value_to_map(map_);
+		for (std::size_t i = 0, count = metacall_value_count(map_); i < count; ++i)
+			if (key_is(tuples[i], name))
+				return true;
+		return false;
+	}
+
+	// The value of the field `name`, BORROWED; NULL when missing (or a NULL slot).
+	void *find(std::string_view name) const {
+		void **tuples = metacall_value_to_map(map_);
+		for (std::size_t i = 0, count = metacall_value_count(map_); i < count; ++i)
+			if (key_is(tuples[i], name))
+				return metacall_value_to_array(tuples[i])[1];
+		return nullptr;
+	}
+
+	void *get() const noexcept { return map_; }
+
+private:
+	template <typename T>
+	struct is_optional : std::false_type {};
+	template <typename T>
+	struct is_optional<std::optional<T>> : std::true_type {};
+
+	static bool key_is(void *tuple, std::string_view name) {
+		if (detail::id_of(tuple) != METACALL_ARRAY || metacall_value_count(tuple) != 2)
+			return false;
+		void *key = metacall_value_to_array(tuple)[0];
+		return detail::id_of(key) == METACALL_STRING &&
+		       std::string_view(metacall_value_to_string(key), metacall_value_size(key) - 1) == name;
+	}
+
+	void *map_;
+};
+
+namespace detail {
+
+// Whether to_metacall / from_metacall for T are found by argument-dependent lookup (no function
+// of that name is declared in metacall, so only T's own namespaces are searched).
+template <typename T, typename = void>
+struct has_to_metacall : std::false_type {};
+template <typename T>
+struct has_to_metacall<
+    T, std::void_t<decltype(to_metacall(std::declval<map_builder &>(), std::declval<const T &>()))>>
+    : std::true_type {};
+
+template <typename T, typename = void>
+struct has_from_metacall : std::false_type {};
+template <typename T>
+struct has_from_metacall<
+    T, std::void_t<decltype(from_metacall(std::declval<const map_reader &>(), std::declval<T &>()))>>
+    : std::true_type {};
+
+} // namespace detail
+
+/* A type of the host with to_metacall and/or from_metacall (see map_builder) <-> a Map.
+ * from_value default-constructs the T, then lets from_metacall fill it. */
+template <typename T>
+struct convert<T,
+               std::enable_if_t<(detail::has_to_metacall<T>::value || detail::has_from_metacall<T>::value) &&
+                                !detail::is_callable<T>::value>> {
+	static constexpr value_id id = METACALL_MAP;
+
+	static value to_value(const T &x) {
+		map_builder fields;
+		to_metacall(fields, x);
+		return fields.build();
+	}
+
+	static T from_value(void *v) {
+		const map_reader fields(v);
+		T x{};
+		from_metacall(fields, x);
+		return x;
+	}
 };
 
 // ======================================================================================
