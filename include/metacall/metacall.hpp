@@ -1231,6 +1231,18 @@ struct convert<T,
 
 namespace detail {
 
+// Inside a catch of a conversion error: throws it again, of the same kind, with `where` before its
+// message ("calling 'twice': argument 2: cannot convert to long: ...").
+[[noreturn]] inline void rethrow_in(const std::string &where) {
+	try {
+		throw;
+	} catch (const range_error &e) {
+		throw range_error(where + ": " + e.what());
+	} catch (const type_error &e) {
+		throw type_error(where + ": " + e.what());
+	}
+}
+
 // Runs `body`, turning any C++ exception into a throwable for the C API: nothing may propagate
 // through C frames. metacall::exception keeps its label, code and stack trace.
 template <typename Body>
@@ -1257,12 +1269,17 @@ public:
 };
 
 // By value: a const reference parameter binds to the converted temporary for the call.
+// The conversion error of a C++ host function's argument `index` names the position.
 template <typename T>
-plain_t<T> argument_from(void *v) {
+plain_t<T> argument_from(void *v, std::size_t index) {
 	using P = plain_t<T>;
 	static_assert(!std::is_lvalue_reference_v<T> || std::is_const_v<std::remove_reference_t<T>>,
 	              "parameters of C++ host functions are taken by value or by const reference");
-	return convert<P>::from_value(v);
+	try {
+		return convert<P>::from_value(v);
+	} catch (const type_error &) {
+		rethrow_in("argument " + std::to_string(index + 1) + " of the C++ host function");
+	}
 }
 
 template <typename F>
@@ -1289,13 +1306,13 @@ private:
 		using R = typename traits::result;
 		if constexpr (std::is_void_v<R>) {
 			std::invoke(callable_,
-			            argument_from<std::tuple_element_t<I, typename traits::arguments>>(argv[I])...);
+			            argument_from<std::tuple_element_t<I, typename traits::arguments>>(argv[I], I)...);
 			return nullptr;
 		} else {
 			return convert<plain_t<R>>::to_value(
 			           std::invoke(
 			               callable_,
-			               argument_from<std::tuple_element_t<I, typename traits::arguments>>(argv[I])...))
+			               argument_from<std::tuple_element_t<I, typename traits::arguments>>(argv[I], I)...))
 			    .release();
 		}
 	}
@@ -1525,7 +1542,11 @@ private:
 			owned_[i] = arg.to_value();
 			raw_[i] = owned_[i].get();
 		} else {
-			owned_[i] = convert<P>::to_value(std::forward<A>(arg));
+			try {
+				owned_[i] = convert<P>::to_value(std::forward<A>(arg));
+			} catch (const type_error &) {
+				rethrow_in("argument " + std::to_string(i + 1));
+			}
 			raw_[i] = owned_[i].get();
 		}
 	}
@@ -1558,7 +1579,11 @@ R result_as(value result) {
 	else if constexpr (std::is_same_v<R, value>)
 		return result;
 	else
-		return convert<plain_t<R>>::from_value(result.get());
+		try {
+			return convert<plain_t<R>>::from_value(result.get());
+		} catch (const type_error &) {
+			rethrow_in("the result");
+		}
 }
 
 } // namespace detail
@@ -1572,9 +1597,13 @@ R result_as(value result) {
 template <typename R = value, typename... Args>
 R call(const char *name, Args &&...args) {
 	detail::check_result_type<R>();
-	detail::arguments<sizeof...(Args)> packed(std::forward<Args>(args)...);
-	return detail::result_as<R>(
-	    detail::checked(metacallv_s(name, packed.data(), sizeof...(Args)), "metacallv_s"));
+	try {
+		detail::arguments<sizeof...(Args)> packed(std::forward<Args>(args)...);
+		return detail::result_as<R>(
+		    detail::checked(metacallv_s(name, packed.data(), sizeof...(Args)), "metacallv_s"));
+	} catch (const type_error &) {
+		detail::rethrow_in(std::string("calling '") + (name != nullptr ? name : "") + "'");
+	}
 }
 template <typename R = value, typename... Args>
 R call(const std::string &name, Args &&...args) {
@@ -1585,9 +1614,13 @@ R call(const std::string &name, Args &&...args) {
 template <typename R = value, typename... Args>
 R call(const function &f, Args &&...args) {
 	detail::check_result_type<R>();
-	detail::arguments<sizeof...(Args)> packed(std::forward<Args>(args)...);
-	return detail::result_as<R>(
-	    detail::checked(metacallfv_s(f.get(), packed.data(), sizeof...(Args)), "metacallfv_s"));
+	try {
+		detail::arguments<sizeof...(Args)> packed(std::forward<Args>(args)...);
+		return detail::result_as<R>(
+		    detail::checked(metacallfv_s(f.get(), packed.data(), sizeof...(Args)), "metacallfv_s"));
+	} catch (const type_error &) {
+		detail::rethrow_in("calling a function value");
+	}
 }
 
 template <typename R, typename... Args>
@@ -1928,9 +1961,13 @@ public:
 	template <typename R = value, typename... Args>
 	R call(const char *name, Args &&...args) const {
 		detail::check_result_type<R>();
-		detail::arguments<sizeof...(Args)> packed(std::forward<Args>(args)...);
-		return detail::result_as<R>(
-		    detail::checked(metacallhv_s(handle_, name, packed.data(), sizeof...(Args)), "metacallhv_s"));
+		try {
+			detail::arguments<sizeof...(Args)> packed(std::forward<Args>(args)...);
+			return detail::result_as<R>(
+			    detail::checked(metacallhv_s(handle_, name, packed.data(), sizeof...(Args)), "metacallhv_s"));
+		} catch (const type_error &) {
+			detail::rethrow_in(std::string("calling '") + (name != nullptr ? name : "") + "'");
+		}
 	}
 	template <typename R = value, typename... Args>
 	R call(const std::string &name, Args &&...args) const {

@@ -2,7 +2,10 @@
 // registered from C++ callables (types declared from their signatures) or through the C API.
 #include "cpp_api_test.h"
 
+#include <limits>
 #include <optional>
+#include <string>
+#include <vector>
 
 using metacall::value;
 
@@ -187,4 +190,44 @@ TEST(CallsWithoutRuntime, CallBeforeInitializeIsAnError) {
 
 TEST(CallsWithoutRuntime, RegisterBeforeInitializeIsAnError) {
 	EXPECT_THROW(metacall::register_function("early", []() { return 1; }), metacall::error);
+}
+
+// Conversion errors say where they happened: which call, which argument or the result.
+TEST_F(Calls, AResultThatDoesNotConvertNamesTheCallAndTheResult) {
+	metacall::register_function("word", []() { return std::string("seven"); });
+	try {
+		metacall::call<long>("word");
+		FAIL() << "a String converted to long";
+	} catch (const metacall::type_error &e) {
+		EXPECT_NE(std::string(e.what()).find("calling 'word': the result: cannot convert to long"),
+		          std::string::npos)
+		    << e.what();
+	}
+}
+
+TEST_F(Calls, AnArgumentThatDoesNotConvertNamesTheCallAndItsPosition) {
+	metacall::register_function("first", [](long x) { return x; });
+	try {
+		metacall::call<long>("first", std::numeric_limits<unsigned long>::max());
+		FAIL() << "2^64 - 1 converted to a Long";
+	} catch (const metacall::range_error &e) {
+		EXPECT_NE(std::string(e.what()).find("calling 'first': argument 1: "), std::string::npos) << e.what();
+	}
+}
+
+TEST_F(Calls, AHostFunctionsArgumentThatDoesNotConvertNamesItsPosition) {
+	metacall::register_function("total", [](long base, std::vector<long> items) {
+		for (long item : items)
+			base += item;
+		return base;
+	});
+	try {
+		metacall::call<long>("total", 1L, std::vector<std::string>{"a"});
+		FAIL() << "a String element converted to long";
+	} catch (const metacall::exception &e) {
+		EXPECT_EQ(e.label(), "TypeError");
+		EXPECT_NE(std::string(e.what()).find("argument 2 of the C++ host function: element 0: "),
+		          std::string::npos)
+		    << e.what();
+	}
 }
