@@ -65,6 +65,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#if __has_include(<span>) && __cplusplus >= 202002L
+#  include <span>
+#endif
 #include <tuple>
 #include <type_traits>
 #include <unordered_map>
@@ -625,6 +628,16 @@ struct convert<bytes_view> {
 	}
 };
 
+/* Enumerations: their underlying integer, both ways (a value out of the underlying type's range
+ * is a range_error; one that names no enumerator is accepted, as a C++ cast would). */
+template <typename E>
+struct convert<E, std::enable_if_t<std::is_enum_v<E>>> {
+	using underlying = std::underlying_type_t<E>;
+	static constexpr value_id id = convert<underlying>::id;
+	static value to_value(E x) { return convert<underlying>::to_value(static_cast<underlying>(x)); }
+	static E from_value(void *v) { return static_cast<E>(convert<underlying>::from_value(v)); }
+};
+
 template <>
 struct convert<std::vector<std::byte>> {
 	static constexpr value_id id = METACALL_BUFFER;
@@ -703,6 +716,39 @@ struct convert<std::vector<T, Allocator>> {
 		return items;
 	}
 };
+
+#if defined(__cpp_lib_span)
+namespace detail {
+template <>
+struct is_view<std::span<const std::byte>> : std::true_type {};
+} // namespace detail
+
+/* std::span<const std::byte> <-> Buffer, without a copy when read (it points into the value, as
+ * bytes_view does); std::span<const T> of other elements -> Array (to a value only: a span views
+ * memory the value does not have). C++20. */
+template <>
+struct convert<std::span<const std::byte>> {
+	static constexpr value_id id = METACALL_BUFFER;
+	static value to_value(std::span<const std::byte> bytes) {
+		return convert<bytes_view>::to_value(bytes_view(bytes.data(), bytes.size()));
+	}
+	static std::span<const std::byte> from_value(void *v) {
+		const bytes_view bytes = convert<bytes_view>::from_value(v);
+		return {static_cast<const std::byte *>(bytes.data), bytes.size};
+	}
+};
+
+template <typename T, std::size_t Extent>
+struct convert<std::span<const T, Extent>, std::enable_if_t<!std::is_same_v<T, std::byte>>> {
+	static constexpr value_id id = METACALL_ARRAY;
+	static value to_value(std::span<const T, Extent> items) {
+		return detail::make_slots(false, items.size(), [&](void **slots) {
+			for (std::size_t i = 0; i < items.size(); ++i)
+				slots[i] = convert<T>::to_value(items[i]).release();
+		});
+	}
+};
+#endif
 
 namespace detail {
 
