@@ -82,7 +82,9 @@ void *Function::call(void *args[], std::size_t size, const char *api) {
 	void *result = dispatch(args, size);
 	if (result == nullptr)
 		return Value::create(METACALL_NULL);
-	if (origin.life_ != nullptr)
+	// Only a class or an object is tied to the handle: the common results skip the call.
+	const ValueId id = static_cast<Value *>(result)->id;
+	if ((id == METACALL_OBJECT || id == METACALL_CLASS) && origin.life_ != nullptr) [[unlikely]]
 		tie_result(result, origin.life_);
 	return result;
 }
