@@ -132,7 +132,7 @@ BENCHMARK(js_napi_wrap_read_x1000);
 void check(const char *name) {
 	void *args[] = {metacall_value_create_long(1000)};
 	void *result = metacallhv_s(node.handle, name, args, 1);
-	if (metacall_value_id(result) != METACALL_DOUBLE || metacall_value_to_double(result) != 100000)
+	if (metacall_value_id(result) != METACALL_LONG || metacall_value_to_long(result) != 100000)
 		fail(std::string("the JS loop ") + name + " gave a " + metacall_value_type_name(result));
 	metacall_value_destroy(result);
 	metacall_value_destroy(args[0]);

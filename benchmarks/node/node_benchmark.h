@@ -39,8 +39,7 @@ inline const raw_napi_addon *set_up(bool pump, void **add_function) {
 	*add_function = metacall_function("add");
 	void *args[] = {metacall_value_create_double(2), metacall_value_create_double(3)};
 	void *first = *add_function != nullptr ? metacallfv_s(*add_function, args, 2) : nullptr;
-	if (first == nullptr || metacall_value_id(first) != METACALL_DOUBLE ||
-	    metacall_value_to_double(first) != 5)
+	if (first == nullptr || metacall_value_id(first) != METACALL_LONG || metacall_value_to_long(first) != 5)
 		fail("the first call of add");
 	metacall_value_destroy(first);
 	metacall_value_destroy(args[0]);

@@ -3,6 +3,8 @@
 //   node node_calls_python.js <mode> <calls>
 // modes: metacall-name      require('metacall'): metacall('add', a, b)
 //        metacall-function  require('metacall'): the function of require('./python_add.py')
+//        metacall-floats    the same with float arguments (i + 0.5, 0.5): against metacall-function,
+//                           the cost of the integer rule (docs/NUMBERS.md)
 //        ncp-sync           node-calls-python: py.callSync(module, 'add', a, b)
 //        ncp-async          node-calls-python: await py.call(module, 'add', a, b)
 // Prints {"mode": ..., "ns": <ns per call>}.
@@ -19,11 +21,13 @@ function check(sum, count) {
   if (sum !== (count * (count - 1)) / 2 + count) throw new Error(`${mode}: wrong sum ${sum}`);
 }
 
-function measure(fn) {
-  for (let i = 0; i < 1e4; ++i) fn(i, 1); // warm up
+// `half` 0.5 makes both arguments floats (i + 0.5 and 0.5) with the same sums as (i, 1).
+function measure(fn, half = 0) {
+  const b = half !== 0 ? half : 1;
+  for (let i = 0; i < 1e4; ++i) fn(i + half, b); // warm up
   const start = process.hrtime.bigint();
   let sum = 0;
-  for (let i = 0; i < calls; ++i) sum += fn(i, 1);
+  for (let i = 0; i < calls; ++i) sum += fn(i + half, b);
   const ns = Number(process.hrtime.bigint() - start) / calls;
   check(sum, calls);
   return ns;
@@ -50,6 +54,11 @@ async function main() {
       require('metacall');
       const { add } = require(script);
       return measure(add);
+    }
+    case 'metacall-floats': {
+      require('metacall');
+      const { add } = require(script);
+      return measure(add, 0.5);
     }
     case 'ncp-sync':
     case 'ncp-async': {

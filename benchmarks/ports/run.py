@@ -30,6 +30,10 @@ NODE_TO_PYTHON = [
     ("metacall-name", 1_000_000, "metacall port `metacall('add', a, b)`"),
     ("metacall-function", 1_000_000, "metacall port, the function of `require('./python_add.py')`"),
 ]
+NUMBERS = [
+    ("metacall-function", 1_000_000, "integer arguments `add(i, 1)`: Python ints"),
+    ("metacall-floats", 1_000_000, "float arguments `add(i + 0.5, 0.5)`: Python floats"),
+]
 PYTHON_TO_JS = [
     ("empty-loop", 1_000_000, "the Python loop alone"),
     ("name", 200_000, "metacall port `metacall('add', a, b)`, Node on the loader's own thread"),
@@ -98,6 +102,9 @@ def main():
         for mode, calls, _ in NODE_TO_PYTHON:
             results.setdefault(mode, []).append(
                 measure(["node", os.path.join(HERE, "node_calls_python.js"), mode, str(calls)], node_env))
+        mode, calls, _ = NUMBERS[1]  # NUMBERS[0] is measured with NODE_TO_PYTHON
+        results.setdefault(mode, []).append(
+            measure(["node", os.path.join(HERE, "node_calls_python.js"), mode, str(calls)], node_env))
         for mode, calls, _ in PYTHON_TO_JS:
             results.setdefault(mode, []).append(
                 measure([python, os.path.join(HERE, "python_calls_js.py"), mode, str(calls)], env))
@@ -106,6 +113,8 @@ def main():
     print(f"Ports, {rounds} rounds; load average {load_before} before, {load_after} after.\n")
     table("Node -> Python `add(a, b)`", NODE_TO_PYTHON, results, "ncp-sync",
           {"metacall-name": "at most 300 ns", "metacall-function": "at most 300 ns"})
+    table("Node -> Python `add(a, b)`: integers against floats (docs/NUMBERS.md)", NUMBERS, results,
+          "metacall-floats", {"metacall-function": "no measurable difference"})
     table("Python -> JS `add(a, b)`", PYTHON_TO_JS, results, "name-pumped",
           {"name": "at most 2,000 ns", "function": "at most 2,000 ns"})
 

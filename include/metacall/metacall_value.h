@@ -44,6 +44,7 @@
 #define METACALL_VALUE_MAX_ELEMENTS (1 << 24)
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -72,8 +73,11 @@ enum metacall_value_id {
 	METACALL_EXCEPTION = 17, /* an error: message, label, code, stack trace (see metacall_error.h) */
 	METACALL_THROWABLE = 18, /* a thrown value; calls that fail return one wrapping an exception */
 
-	METACALL_SIZE,   /* the number of ids above */
-	METACALL_INVALID /* no type: an unknown id, or a parameter whose type is not declared */
+	METACALL_SIZE,    /* the number of ids above */
+	METACALL_INVALID, /* no type: an unknown id, or a parameter whose type is not declared */
+
+	/* Ours, numbered after MetaCall's ids so that theirs keep their numbers: */
+	METACALL_BIGINT = 21 /* an integer beyond long (a JS BigInt, a Python int): sign and 64-bit words */
 };
 
 /* ---- Create: each returns a new value owned by the caller, or NULL on failure. ---- */
@@ -103,6 +107,12 @@ METACALL_API void *metacall_value_create_array(const void *values[], size_t size
  * ownership of the tuples. With tuples NULL, entries start as NULL (fill them through
  * metacall_value_to_map with arrays created by metacall_value_create_array(NULL, 2)). */
 METACALL_API void *metacall_value_create_map(const void *tuples[], size_t size);
+
+/* An integer of any size: its sign (`negative` non-zero for a negative number) and its magnitude as
+ * `count` 64-bit words, least significant first; the words are copied (leading zero words are
+ * dropped; zero is never negative). Loaders make a METACALL_LONG for what fits in a long and a
+ * METACALL_BIGINT only beyond it (docs/NUMBERS.md). `words` may be NULL only when count is 0. */
+METACALL_API void *metacall_value_create_bigint(int negative, const uint64_t words[], size_t count);
 
 /* Carries the address `ptr`; nothing is copied or owned. */
 METACALL_API void *metacall_value_create_ptr(const void *ptr);
@@ -143,12 +153,13 @@ METACALL_API void *metacall_value_create_throwable(void *th);
 /* ---- Inspect ---- */
 
 /* Size in bytes of the value's data: for a string its length + 1 (the NUL), for a buffer its
- * size, for an array or a map count * sizeof(void *), for scalars the size of the C type.
+ * size, for an array or a map count * sizeof(void *), for a big integer its words' bytes, for
+ * scalars the size of the C type.
  * 0 for NULL or an invalid value. */
 METACALL_API size_t metacall_value_size(void *v);
 
-/* Number of elements: arrays and maps their entries, strings length + 1, buffers bytes, other
- * values 1. 0 for NULL or an invalid value. */
+/* Number of elements: arrays and maps their entries, strings length + 1, buffers bytes, big
+ * integers their 64-bit words, other values 1. 0 for NULL or an invalid value. */
 METACALL_API size_t metacall_value_count(void *v);
 
 /* The type of `v`; METACALL_INVALID (with an error message) when `v` is not a value. */
@@ -171,15 +182,19 @@ METACALL_API void *metacall_value_copy(void *v);
  * used unless the result is `v` itself (the old value was consumed). On failure returns NULL,
  * leaves `v` untouched and owned by the caller, and sets an error.
  * Supported: between all numeric types (bool, char, short, int, long, float, double; out of
- * range integers fail instead of wrapping), numbers to strings, strings holding a number to
- * numbers, string <-> buffer, and any value to its own type. */
+ * range integers fail instead of wrapping), big integers to and from the integer types (when they
+ * fit) and to double (rounded) and string (decimal), numbers to strings, strings holding a number
+ * to numbers, string <-> buffer, and any value to its own type. */
 METACALL_API void *metacall_value_cast(void *v, enum metacall_value_id id);
 
 /* Releases `v` and everything it owns, however deep (without recursion). NULL is ignored. Each
  * value is destroyed exactly once. */
 METACALL_API void metacall_value_destroy(void *v);
 
-/* ---- Read: data borrowed from `v`. On a type mismatch: 0 / NULL and an error. ---- */
+/* ---- Read: data borrowed from `v`. On a type mismatch: 0 / NULL and an error. The number readers
+ * (char to double) also read another number the type can hold: an integer as a float or double
+ * (rounded beyond 2^53), a whole double or another integer in range as an integer (a BigInt too);
+ * never a boolean, never a fraction as an integer (docs/NUMBERS.md). ---- */
 
 METACALL_API boolean metacall_value_to_bool(void *v);
 METACALL_API char metacall_value_to_char(void *v);
@@ -213,6 +228,9 @@ METACALL_API void *metacall_value_to_null(void *v);
 METACALL_API void *metacall_value_to_exception(void *v);
 /* The thrown value held by a throwable (borrowed). */
 METACALL_API void *metacall_value_to_throwable(void *v);
+/* A big integer's magnitude: its words, least significant first (borrowed from `v`; NULL for zero),
+ * their number in `*count` and the sign in `*negative` (either pointer may be NULL). */
+METACALL_API const uint64_t *metacall_value_to_bigint(void *v, int *negative, size_t *count);
 
 /* ---- Assign in place: `v` must already have that type. Returns `v`, or NULL and an error. ---- */
 

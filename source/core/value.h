@@ -4,6 +4,8 @@
 #include <metacall/metacall_error.h>
 #include <metacall/metacall_value.h>
 
+#include "value_buffer.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -46,7 +48,7 @@ using Slots = std::vector<void *>;
 // What does not fit in a scalar. Kept behind a pointer so that scalar values, the common case of
 // every call, are small and cost one allocation.
 using Payload = std::variant<std::string, Slots, std::shared_ptr<Function>, std::shared_ptr<Future>,
-                             Exception, ValuePtr, std::shared_ptr<Object>>;
+                             Exception, ValuePtr, std::shared_ptr<Object>, TypedBytes>;
 
 struct Value {
 	static constexpr std::uint32_t kMagic = 0x4d435631; // "MCV1": tells values from other pointers
@@ -64,7 +66,7 @@ struct Value {
 		const void *p;
 	} scalar{};
 	// string/buffer bytes | array/map slots | function | future | exception | thrown value |
-	// class or object
+	// class or object | typed or borrowed buffer bytes (value_buffer.h)
 	std::unique_ptr<Payload> payload;
 
 	Value() = default;
@@ -126,5 +128,13 @@ void destroy_value(void *v);
 inline bool is_number(ValueId id) {
 	return id >= METACALL_BOOL && id <= METACALL_DOUBLE;
 }
+inline bool is_floating(ValueId id) {
+	return id == METACALL_FLOAT || id == METACALL_DOUBLE;
+}
+
+// The number `value` holds (any integer or floating type, a big integer; not a boolean) stored in
+// `out` as type `id` when it is exactly representable there (rounded for float and double; whole
+// numbers only for the integer types); false when not. value_cast.cpp.
+bool number_as(Value *value, ValueId id, Value &out);
 
 } // namespace metacall_core

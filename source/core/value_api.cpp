@@ -23,6 +23,21 @@ T read(void *v, ValueId id, const char *api, Get get) {
 	return value != nullptr ? get(value) : T{};
 }
 
+// Reads a number of type `id`; another number is read when it is exactly representable as `id`
+// (an integer as a double, a whole double or a wider integer that fits as an integer): a JS
+// integer arrives as a Long (docs/NUMBERS.md) where MetaCall hosts read a Double.
+template <typename T, typename Get>
+T read_number(void *v, ValueId id, const char *api, Get get) {
+	auto *value = static_cast<Value *>(v);
+	if (value != nullptr && value->magic == Value::kMagic && value->id == id)
+		return get(value);
+	Value converted;
+	if (value != nullptr && value->magic == Value::kMagic && number_as(value, id, converted))
+		return get(&converted);
+	Value::from(v, id, api); // records why not
+	return T{};
+}
+
 // Assigns through `set` when `v` is a value of type `id`.
 template <typename Set>
 void *assign(void *v, ValueId id, const char *api, Set set) {
@@ -205,6 +220,8 @@ size_t metacall_value_size(void *v) {
 	case METACALL_STRING:
 		return value->bytes().size() + 1;
 	case METACALL_BUFFER:
+		return buffer_size(value);
+	case METACALL_BIGINT:
 		return value->bytes().size();
 	case METACALL_ARRAY:
 	case METACALL_MAP:
@@ -224,7 +241,9 @@ size_t metacall_value_count(void *v) {
 	case METACALL_STRING:
 		return value->bytes().size() + 1;
 	case METACALL_BUFFER:
-		return value->bytes().size();
+		return buffer_size(value);
+	case METACALL_BIGINT:
+		return value->bytes().size() / sizeof(std::uint64_t);
 	case METACALL_ARRAY:
 	case METACALL_MAP:
 		return value->slots().size();
@@ -239,6 +258,8 @@ enum metacall_value_id metacall_value_id(void *v) {
 }
 
 const char *metacall_value_id_name(enum metacall_value_id id) {
+	if (id == METACALL_BIGINT)
+		return "BigInt";
 	return id >= 0 && id < METACALL_SIZE ? kIdNames[id] : "Invalid";
 }
 
@@ -263,22 +284,27 @@ boolean metacall_value_to_bool(void *v) {
 	return read<boolean>(v, METACALL_BOOL, "metacall_value_to_bool", [](Value *x) { return x->scalar.b; });
 }
 char metacall_value_to_char(void *v) {
-	return read<char>(v, METACALL_CHAR, "metacall_value_to_char", [](Value *x) { return x->scalar.c; });
+	return read_number<char>(v, METACALL_CHAR, "metacall_value_to_char",
+	                         [](Value *x) { return x->scalar.c; });
 }
 short metacall_value_to_short(void *v) {
-	return read<short>(v, METACALL_SHORT, "metacall_value_to_short", [](Value *x) { return x->scalar.s; });
+	return read_number<short>(v, METACALL_SHORT, "metacall_value_to_short",
+	                          [](Value *x) { return x->scalar.s; });
 }
 int metacall_value_to_int(void *v) {
-	return read<int>(v, METACALL_INT, "metacall_value_to_int", [](Value *x) { return x->scalar.i; });
+	return read_number<int>(v, METACALL_INT, "metacall_value_to_int", [](Value *x) { return x->scalar.i; });
 }
 long metacall_value_to_long(void *v) {
-	return read<long>(v, METACALL_LONG, "metacall_value_to_long", [](Value *x) { return x->scalar.l; });
+	return read_number<long>(v, METACALL_LONG, "metacall_value_to_long",
+	                         [](Value *x) { return x->scalar.l; });
 }
 float metacall_value_to_float(void *v) {
-	return read<float>(v, METACALL_FLOAT, "metacall_value_to_float", [](Value *x) { return x->scalar.f; });
+	return read_number<float>(v, METACALL_FLOAT, "metacall_value_to_float",
+	                          [](Value *x) { return x->scalar.f; });
 }
 double metacall_value_to_double(void *v) {
-	return read<double>(v, METACALL_DOUBLE, "metacall_value_to_double", [](Value *x) { return x->scalar.d; });
+	return read_number<double>(v, METACALL_DOUBLE, "metacall_value_to_double",
+	                           [](Value *x) { return x->scalar.d; });
 }
 char *metacall_value_to_string(void *v) {
 	return read<char *>(v, METACALL_STRING, "metacall_value_to_string",
@@ -286,7 +312,7 @@ char *metacall_value_to_string(void *v) {
 }
 void *metacall_value_to_buffer(void *v) {
 	return read<void *>(v, METACALL_BUFFER, "metacall_value_to_buffer",
-	                    [](Value *x) { return x->bytes().data(); });
+	                    [](Value *x) -> void * { return buffer_data(x); });
 }
 void **metacall_value_to_array(void *v) {
 	return read<void **>(v, METACALL_ARRAY, "metacall_value_to_array",
@@ -363,6 +389,8 @@ void *metacall_value_from_string(void *v, const char *str, size_t length) {
 }
 void *metacall_value_from_buffer(void *v, const void *buffer, size_t size) {
 	return assign(v, METACALL_BUFFER, "metacall_value_from_buffer", [&](Value *x) {
+		if (!std::holds_alternative<std::string>(*x->payload)) // typed or borrowed: plain bytes from now
+			x->emplace<std::string>();
 		if (buffer != nullptr)
 			x->bytes().assign(static_cast<const char *>(buffer), size);
 		else

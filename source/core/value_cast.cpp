@@ -1,6 +1,7 @@
 // metacall_value_cast: conversions between numbers, strings and buffers, checked (no wrapping).
 #include "error.h"
 #include "value.h"
+#include "value_bigint.h"
 
 #include <charconv>
 #include <cmath>
@@ -116,7 +117,53 @@ std::string format_number(ValueId id, const Number &n) {
 	return std::string(text, result.ptr);
 }
 
+// A big integer to a number (when it fits; rounded for float and double) or to decimal text.
+void *cast_bigint(Value *value, ValueId id) {
+	if (id == METACALL_STRING) {
+		value->emplace<std::string>(bigint_to_decimal(value));
+		value->scalar.i = 0;
+		value->id = METACALL_STRING;
+		return value;
+	}
+	if (id == METACALL_FLOAT || id == METACALL_DOUBLE) {
+		const Number n{false, 0, bigint_to_double(value)};
+		store_number(value, n, id);
+		return value;
+	}
+	if (is_number(id)) {
+		const std::optional<long> integer = bigint_to_long(value);
+		if (integer && store_number(value, Number{true, *integer, 0}, id))
+			return value;
+		set_errorf("RangeError", "metacall_value_cast: the BigInt %.64s does not fit in a %s",
+		           bigint_to_decimal(value).c_str(), metacall_value_id_name(id));
+		return nullptr;
+	}
+	set_errorf("TypeError", "metacall_value_cast: cannot convert a BigInt to a %s",
+	           metacall_value_id_name(id));
+	return nullptr;
+}
+
 } // namespace
+
+namespace metacall_core {
+
+bool number_as(Value *value, ValueId id, Value &out) {
+	std::optional<Number> n;
+	if (value->id == METACALL_BIGINT) {
+		if (id == METACALL_FLOAT || id == METACALL_DOUBLE)
+			n = Number{false, 0, bigint_to_double(value)};
+		else if (const std::optional<long> integer = bigint_to_long(value))
+			n = Number{true, *integer, 0};
+	} else if (value->id != METACALL_BOOL) {
+		n = number_of(value);
+	}
+	// A fraction is not read as an integer: truncating would lose data without a word.
+	if (!n || (!n->integral && !is_floating(id) && n->real != std::trunc(n->real)))
+		return false;
+	return store_number(&out, *n, id);
+}
+
+} // namespace metacall_core
 
 extern "C" void *metacall_value_cast(void *v, enum metacall_value_id id) {
 	Value *value = Value::from(v, "metacall_value_cast");
@@ -126,7 +173,20 @@ extern "C" void *metacall_value_cast(void *v, enum metacall_value_id id) {
 		return value;
 
 	ValueId from = value->id;
+	if (from == METACALL_BIGINT)
+		return cast_bigint(value, id);
 	if (auto n = number_of(value)) {
+		if (id == METACALL_BIGINT && n->integral) {
+			const bool negative = n->integer < 0;
+			const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(n->integer)
+			                                         : static_cast<std::uint64_t>(n->integer);
+			value->release_payload();
+			value->emplace<std::string>(reinterpret_cast<const char *>(&magnitude),
+			                            magnitude != 0 ? sizeof magnitude : 0);
+			value->scalar.i = negative ? 1 : 0;
+			value->id = METACALL_BIGINT;
+			return value;
+		}
 		if (is_number(id)) {
 			if (store_number(value, *n, id))
 				return value;
@@ -142,6 +202,8 @@ extern "C" void *metacall_value_cast(void *v, enum metacall_value_id id) {
 		}
 	} else if (from == METACALL_STRING || from == METACALL_BUFFER) {
 		if (id == METACALL_STRING || id == METACALL_BUFFER) {
+			if (from == METACALL_BUFFER) // a string has no layout and owns its bytes
+				make_plain_buffer(value);
 			value->id = id; // the same bytes
 			return value;
 		}

@@ -61,9 +61,9 @@ TEST_F(NodeAsync, TimersKeepRunningBetweenCalls) {
 	for (int i = 0; i < 5; ++i)
 		EXPECT_TRUE(is_bool(call("is_promise", {metacall_value_create_long(i)}).get(), false));
 	ASSERT_TRUE(fast.wait()) << "the 10 ms timer never fired";
-	EXPECT_TRUE(is_double(fast.value(), 2));
+	EXPECT_TRUE(is_long(fast.value(), 2));
 	ASSERT_TRUE(slow.wait()) << "the 80 ms timer never fired";
-	EXPECT_TRUE(is_double(slow.value(), 1));
+	EXPECT_TRUE(is_long(slow.value(), 1));
 }
 
 TEST_F(NodeAsync, AnAsyncFunctionThatRejectsLaterRunsRejectWithItsError) {
@@ -116,7 +116,7 @@ TEST_F(NodeAsync, JsAwaitsAFutureAHostFunctionReturnsSettledLaterFromAnotherThre
 	settler.join();
 	ASSERT_TRUE(settled) << "never settled";
 	EXPECT_TRUE(settlement_.resolved());
-	EXPECT_TRUE(is_double(settlement_.value(), 42));
+	EXPECT_TRUE(is_long(settlement_.value(), 42));
 }
 
 TEST_F(NodeAsync, JsCatchesAFutureThatCRejectsFromAnotherThread) {
@@ -140,7 +140,7 @@ TEST_F(NodeAsync, JsAwaitsAFuturePassedAsAnArgument) {
 	const bool settled = settlement_.wait();
 	settler.join();
 	ASSERT_TRUE(settled) << "never settled";
-	EXPECT_TRUE(is_double(settlement_.value(), 42));
+	EXPECT_TRUE(is_long(settlement_.value(), 42));
 }
 
 } // namespace

@@ -37,7 +37,7 @@ void *refuse(size_t, void *[], void *) {
 
 TEST_F(NodeCallbacks, JsCallsAHostFunctionItWasGiven) {
 	// JS passes the number 7; the core converts it to the declared long.
-	EXPECT_TRUE(is_double(
+	EXPECT_TRUE(is_long(
 	    call("apply", {host_function(square, {METACALL_LONG}), metacall_value_create_long(7)}).get(), 49));
 }
 
@@ -63,7 +63,7 @@ TEST_F(NodeCallbacks, AJsClosureReturnedToCIsCallableLaterFromAnotherThread) {
 		std::thread later([&] { result = call_value(adder.get(), {metacall_value_create_long(32)}); });
 		later.join();
 	});
-	EXPECT_TRUE(is_double(result.get(), 42));
+	EXPECT_TRUE(is_long(result.get(), 42));
 }
 
 TEST_F(NodeCallbacks, AJsClosureKeepsItsStateAcrossThreads) {
@@ -76,16 +76,16 @@ TEST_F(NodeCallbacks, AJsClosureKeepsItsStateAcrossThreads) {
 			other.join();
 		}
 	});
-	EXPECT_TRUE(is_double(results[0].get(), 1));
-	EXPECT_TRUE(is_double(results[1].get(), 2));
-	EXPECT_TRUE(is_double(results[2].get(), 3));
+	EXPECT_TRUE(is_long(results[0].get(), 1));
+	EXPECT_TRUE(is_long(results[1].get(), 2));
+	EXPECT_TRUE(is_long(results[2].get(), 3));
 }
 
 TEST_F(NodeCallbacks, AJsCallbackCalledWithTooFewArgumentsIsATypeErrorNotNaN) {
 	const ValuePtr sum = call("make_two_parameter_function");
 	ASSERT_EQ(metacall_value_id(sum.get()), METACALL_FUNCTION) << describe(sum.get());
 	EXPECT_TRUE(is_error(call_value(sum.get(), {metacall_value_create_long(1)}).get(), "TypeError"));
-	EXPECT_TRUE(is_double(
+	EXPECT_TRUE(is_long(
 	    call_value(sum.get(), {metacall_value_create_long(1), metacall_value_create_long(2)}).get(), 3));
 }
 
@@ -93,7 +93,7 @@ TEST_F(NodeCallbacks, AJsCallbackHandedBackToJsStillWorks) {
 	const ValuePtr adder = call("make_adder", {metacall_value_create_long(5)});
 	ASSERT_EQ(metacall_value_id(adder.get()), METACALL_FUNCTION) << describe(adder.get());
 	EXPECT_TRUE(
-	    is_double(call("apply", {metacall_value_copy(adder.get()), metacall_value_create_long(1)}).get(), 6));
+	    is_long(call("apply", {metacall_value_copy(adder.get()), metacall_value_create_long(1)}).get(), 6));
 }
 
 // The re-entrant chain: countdown(n, step) in JS calls step (C), which calls countdown(n - 1)

@@ -87,21 +87,21 @@ TEST_F(NodeClasses, AnExportedInstanceIsAnObjectOfTheModuleAndPlainDataIsNot) {
 	ASSERT_NE(object, nullptr) << last_error();
 	EXPECT_STREQ(metacall_object_class_name(object), "Counter");
 	ValuePtr count(metacall_object_get(object, "count"));
-	EXPECT_TRUE(is_double(count.get(), 7));
+	EXPECT_TRUE(is_long(count.get(), 7));
 	EXPECT_EQ(metacall_object("settings"), nullptr);
 }
 
 TEST_F(NodeClasses, NewMakesAnInstanceWithItsAttributes) {
 	ValuePtr made = make(counter_, 5);
 	ASSERT_TRUE(is_object_of(made.get(), "Counter"));
-	EXPECT_TRUE(is_double(get(made.get(), "count").get(), 5));
-	EXPECT_TRUE(is_double(get(made.get(), "doubled").get(), 10)); // a getter
+	EXPECT_TRUE(is_long(get(made.get(), "count").get(), 5));
+	EXPECT_TRUE(is_long(get(made.get(), "doubled").get(), 10)); // a getter
 }
 
 TEST_F(NodeClasses, AMethodCallChangesTheInstance) {
 	ValuePtr made = make(counter_, 5);
-	EXPECT_TRUE(is_double(call_method(made.get(), "inc", {metacall_value_create_long(2)}).get(), 7));
-	EXPECT_TRUE(is_double(get(made.get(), "count").get(), 7));
+	EXPECT_TRUE(is_long(call_method(made.get(), "inc", {metacall_value_create_long(2)}).get(), 7));
+	EXPECT_TRUE(is_long(get(made.get(), "count").get(), 7));
 }
 
 TEST_F(NodeClasses, SetThenGetAnAttribute) {
@@ -109,15 +109,15 @@ TEST_F(NodeClasses, SetThenGetAnAttribute) {
 	ValuePtr forty(metacall_value_create_long(40));
 	ASSERT_EQ(metacall_object_set(metacall_value_to_object(made.get()), "count", forty.get()), 0)
 	    << last_error();
-	EXPECT_TRUE(is_double(get(made.get(), "count").get(), 40));
+	EXPECT_TRUE(is_long(get(made.get(), "count").get(), 40));
 }
 
 TEST_F(NodeClasses, AMethodReadAsAnAttributeIsBoundToItsObject) {
 	ValuePtr made = make(counter_, 5);
 	ValuePtr inc = get(made.get(), "inc");
 	ASSERT_EQ(metacall_value_id(inc.get()), METACALL_FUNCTION) << describe(inc.get());
-	EXPECT_TRUE(is_double(call_value(inc.get(), {metacall_value_create_long(3)}).get(), 8));
-	EXPECT_TRUE(is_double(get(made.get(), "count").get(), 8));
+	EXPECT_TRUE(is_long(call_value(inc.get(), {metacall_value_create_long(3)}).get(), 8));
+	EXPECT_TRUE(is_long(get(made.get(), "count").get(), 8));
 }
 
 TEST_F(NodeClasses, StaticAttributesAndMethods) {
@@ -129,7 +129,7 @@ TEST_F(NodeClasses, StaticAttributesAndMethods) {
 	Args args{metacall_value_create_long(3)};
 	ValuePtr made(metacallv_class(counter_, "make", args.data(), args.size()));
 	ASSERT_TRUE(is_object_of(made.get(), "Counter"));
-	EXPECT_TRUE(is_double(get(made.get(), "count").get(), 3));
+	EXPECT_TRUE(is_long(get(made.get(), "count").get(), 3));
 }
 
 TEST_F(NodeClasses, AConstructorFunctionWorksAsAnEsClassDoes) {
@@ -137,17 +137,17 @@ TEST_F(NodeClasses, AConstructorFunctionWorksAsAnEsClassDoes) {
 	ASSERT_NE(legacy, nullptr) << last_error();
 	ValuePtr made = make(legacy, 1);
 	ASSERT_TRUE(is_object_of(made.get(), "LegacyCounter"));
-	EXPECT_TRUE(is_double(call_method(made.get(), "inc", {metacall_value_create_long(4)}).get(), 5));
+	EXPECT_TRUE(is_long(call_method(made.get(), "inc", {metacall_value_create_long(4)}).get(), 5));
 	EXPECT_TRUE(is_string(ValuePtr(metacall_class_static_get(legacy, "kind")).get(), "legacy"));
 	Args args{metacall_value_create_long(9)};
 	ValuePtr other(metacallv_class(legacy, "make", args.data(), args.size()));
-	EXPECT_TRUE(is_double(get(other.get(), "count").get(), 9));
+	EXPECT_TRUE(is_long(get(other.get(), "count").get(), 9));
 }
 
 TEST_F(NodeClasses, AFunctionReturnsAnInstanceWhoseMethodsWork) {
 	ValuePtr made = call("make_counter", {metacall_value_create_long(10)});
 	ASSERT_TRUE(is_object_of(made.get(), "Counter"));
-	EXPECT_TRUE(is_double(call_method(made.get(), "inc", {metacall_value_create_long(1)}).get(), 11));
+	EXPECT_TRUE(is_long(call_method(made.get(), "inc", {metacall_value_create_long(1)}).get(), 11));
 }
 
 TEST_F(NodeClasses, AnAsyncMethodGivesAFuture) {
@@ -159,7 +159,7 @@ TEST_F(NodeClasses, AnAsyncMethodGivesAFuture) {
 	    metacall_await_future(later.get(), Settlement::on_resolve, Settlement::on_reject, &settlement));
 	ASSERT_TRUE(settlement.wait());
 	EXPECT_TRUE(settlement.resolved());
-	EXPECT_TRUE(is_double(settlement.value(), 4));
+	EXPECT_TRUE(is_long(settlement.value(), 4));
 }
 
 TEST_F(NodeClasses, MethodsAreCalledFromAnotherThread) {
@@ -171,7 +171,7 @@ TEST_F(NodeClasses, MethodsAreCalledFromAnotherThread) {
 		});
 		other.join();
 	});
-	EXPECT_TRUE(is_double(get(made.get(), "count").get(), 100));
+	EXPECT_TRUE(is_long(get(made.get(), "count").get(), 100));
 }
 
 TEST_F(NodeClasses, KeysAreOwnAttributesThenMethodsOfThePrototypeChain) {
@@ -185,7 +185,7 @@ TEST_F(NodeClasses, KeysAreOwnAttributesThenMethodsOfThePrototypeChain) {
 TEST_F(NodeClasses, ADateIsAnObjectWithItsMethodsAndPlainObjectsStayMaps) {
 	ValuePtr date = call("today");
 	ASSERT_TRUE(is_object_of(date.get(), "Date"));
-	EXPECT_TRUE(is_double(call_method(date.get(), "getTime").get(), 0));
+	EXPECT_TRUE(is_long(call_method(date.get(), "getTime").get(), 0));
 	EXPECT_EQ(metacall_value_id(call("plain_object").get()), METACALL_MAP);
 	EXPECT_EQ(metacall_value_id(call("null_prototype").get()), METACALL_MAP);
 }
@@ -248,7 +248,7 @@ TEST_F(NodeClasses, AClassReadAsAnAttributeIsAClassValue) {
 	Args args{metacall_value_create_long(86400000)};
 	ValuePtr next(metacall_class_new(metacall_value_to_class(date.get()), nullptr, args.data(), args.size()));
 	ASSERT_TRUE(is_object_of(next.get(), "Date"));
-	EXPECT_TRUE(is_double(call_method(next.get(), "getTime").get(), 86400000));
+	EXPECT_TRUE(is_long(call_method(next.get(), "getTime").get(), 86400000));
 }
 
 TEST_F(NodeClasses, AnInstanceIsRefusedAfterItsHandleIsCleared) {
@@ -362,8 +362,8 @@ TEST_F(NodeClasses, AHostObjectIsReadWrittenCalledAndEnumeratedFromJs) {
 		ValuePtr result = call("play", {metacall_value_copy(host.get())});
 		ASSERT_EQ(metacall_value_id(result.get()), METACALL_ARRAY) << describe(result.get());
 		void **items = metacall_value_to_array(result.get());
-		EXPECT_TRUE(is_double(items[0], 100));
-		EXPECT_TRUE(is_double(items[1], 105));
+		EXPECT_TRUE(is_long(items[0], 100));
+		EXPECT_TRUE(is_long(items[1], 105));
 		EXPECT_TRUE(is_string(items[2], "health,name,heal"));
 	}
 	EXPECT_EQ(player.name, "bob");
@@ -425,9 +425,9 @@ TEST_F(NodeClasses, AHostClassIsConstructibleWithNewAndNotCallableWithoutIt) {
 	auto *item = static_cast<Item *>(metacall_object_data(items[0], &kItem));
 	ASSERT_NE(item, nullptr);
 	EXPECT_EQ(item->price, 12);
-	EXPECT_TRUE(is_double(items[1], 12));
+	EXPECT_TRUE(is_long(items[1], 12));
 	EXPECT_TRUE(is_string(items[2], "TypeError: Class constructor Item cannot be invoked without 'new'"));
-	EXPECT_TRUE(is_long(items[3], 3) || is_double(items[3], 3)) << describe(items[3]);
+	EXPECT_TRUE(is_long(items[3], 3)) << describe(items[3]);
 }
 
 // ---- Inspect ----
@@ -495,11 +495,11 @@ TEST_F(NodeClasses, AMillionRoundTripsOfAJsObjectThroughCDoNotGrowMemory) {
 	ValuePtr echo(metacall_value_create_function(func));
 	ValuePtr warm =
 	    call("round_trips", {metacall_value_copy(echo.get()), metacall_value_create_long(200000)});
-	ASSERT_TRUE(is_double(warm.get(), 200000));
+	ASSERT_TRUE(is_long(warm.get(), 200000));
 	const long before = rss_kib();
 	ValuePtr done =
 	    call("round_trips", {metacall_value_copy(echo.get()), metacall_value_create_long(1000000)});
-	ASSERT_TRUE(is_double(done.get(), 1000000));
+	ASSERT_TRUE(is_long(done.get(), 1000000));
 	const long grown = rss_kib() - before;
 	RecordProperty("rss_growth_kib", std::to_string(grown));
 	std::printf("RSS growth over 1,000,000 round trips: %ld KiB\n", grown);

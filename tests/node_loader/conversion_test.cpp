@@ -4,6 +4,8 @@
 #include "node_test.h"
 
 #include <climits>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 
 namespace {
@@ -40,10 +42,31 @@ TEST_F(NodeConversion, CNumbersArriveAsJsNumbers) {
 	EXPECT_TRUE(is_string(call("type_of", {metacall_value_create_char('a')}).get(), "number"));
 }
 
-TEST_F(NodeConversion, JsNumbersComeBackAsDoubles) {
-	EXPECT_TRUE(is_double(call("echo", {metacall_value_create_int(-12)}).get(), -12));
+// docs/NUMBERS.md: a JS number that is a safe integer comes back as a Long, others as a Double.
+TEST_F(NodeConversion, JsIntegersComeBackAsLongsOtherNumbersAsDoubles) {
+	EXPECT_TRUE(is_long(call("echo", {metacall_value_create_int(-12)}).get(), -12));
+	EXPECT_TRUE(is_long(call("echo", {metacall_value_create_double(3.0)}).get(), 3));
 	EXPECT_TRUE(is_double(call("echo", {metacall_value_create_double(0.1)}).get(), 0.1));
 	EXPECT_TRUE(is_double(call("echo", {metacall_value_create_float(1.5f)}).get(), 1.5));
+}
+
+TEST_F(NodeConversion, TheEdgesOfTheIntegerRule) {
+	EXPECT_TRUE(
+	    is_long(call("echo", {metacall_value_create_double(9007199254740991.0)}).get(), kTwoTo53 - 1));
+	EXPECT_TRUE(
+	    is_long(call("echo", {metacall_value_create_double(-9007199254740991.0)}).get(), -(kTwoTo53 - 1)));
+	// 2^53 is no longer safe (2^53 + 1 has the same double): it stays a Double.
+	EXPECT_TRUE(is_double(call("echo", {metacall_value_create_double(9007199254740992.0)}).get(),
+	                      9007199254740992.0));
+	ValuePtr negative_zero = call("echo", {metacall_value_create_double(-0.0)});
+	ASSERT_TRUE(is_double(negative_zero.get(), 0.0));
+	EXPECT_TRUE(std::signbit(metacall_value_to_double(negative_zero.get())));
+	ValuePtr nan = call("echo", {metacall_value_create_double(NAN)});
+	ASSERT_EQ(metacall_value_id(nan.get()), METACALL_DOUBLE);
+	EXPECT_TRUE(std::isnan(metacall_value_to_double(nan.get())));
+	ValuePtr infinity = call("echo", {metacall_value_create_double(INFINITY)});
+	ASSERT_EQ(metacall_value_id(infinity.get()), METACALL_DOUBLE);
+	EXPECT_TRUE(std::isinf(metacall_value_to_double(infinity.get())));
 }
 
 TEST_F(NodeConversion, TheLargestSafeIntegerStaysANumber) {
@@ -70,8 +93,23 @@ TEST_F(NodeConversion, BigIntArithmeticInJsComesBackAsAnExactLong) {
 	EXPECT_TRUE(is_long(call("two_to_62_plus_one").get(), kTwoTo62PlusOne));
 }
 
-TEST_F(NodeConversion, ABigIntBeyond64BitsIsARangeError) {
-	EXPECT_TRUE(is_error(call("too_big_bigint").get(), "RangeError", "BigInt"));
+TEST_F(NodeConversion, ABigIntBeyond64BitsComesBackAsABigIntValue) {
+	ValuePtr big = call("too_big_bigint"); // 2n ** 64n
+	ASSERT_EQ(metacall_value_id(big.get()), METACALL_BIGINT) << metacall_value_type_name(big.get());
+	int negative = 1;
+	size_t count = 0;
+	const uint64_t *words = metacall_value_to_bigint(big.get(), &negative, &count);
+	ASSERT_EQ(count, 2u);
+	EXPECT_EQ(words[0], 0u);
+	EXPECT_EQ(words[1], 1u);
+	EXPECT_EQ(negative, 0);
+}
+
+TEST_F(NodeConversion, ABigIntValueArrivesAsAJsBigInt) {
+	const uint64_t two_to_200[] = {0, 0, 0, uint64_t{1} << 8};
+	EXPECT_TRUE(is_string(call("as_text", {metacall_value_create_bigint(1, two_to_200, 4)}).get(),
+	                      "-1606938044258990275541962092341162602522202993782792835301376"));
+	EXPECT_TRUE(is_string(call("type_of", {metacall_value_create_bigint(0, two_to_200, 4)}).get(), "bigint"));
 }
 
 TEST_F(NodeConversion, BoolsCrossBothWays) {
@@ -83,7 +121,7 @@ TEST_F(NodeConversion, AUtf8StringArrivesAsTheSameCodePoints) {
 	const std::string text = "h\xC3\xA9llo \xE4\xB8\x96\xE7\x95\x8C \xF0\x9F\x98\x80"; // héllo 世界 😀
 	EXPECT_TRUE(
 	    is_string(call("code_points", {string_value(text)}).get(), "68 e9 6c 6c 6f 20 4e16 754c 20 1f600"));
-	EXPECT_TRUE(is_double(call("utf16_length", {string_value(text)}).get(), 11));
+	EXPECT_TRUE(is_long(call("utf16_length", {string_value(text)}).get(), 11));
 }
 
 TEST_F(NodeConversion, AJsStringComesBackAsUtf8) {
@@ -151,7 +189,7 @@ TEST_F(NodeConversion, AJsArrayBecomesAnArrayOfConvertedItems) {
 	ASSERT_EQ(metacall_value_id(result.get()), METACALL_ARRAY) << describe(result.get());
 	ASSERT_EQ(metacall_value_count(result.get()), 4u);
 	void **items = metacall_value_to_array(result.get());
-	EXPECT_TRUE(is_double(items[0], 1));
+	EXPECT_TRUE(is_long(items[0], 1));
 	EXPECT_TRUE(is_string(items[1], "two"));
 	EXPECT_TRUE(is_null(items[2]));
 	ASSERT_EQ(metacall_value_id(items[3]), METACALL_ARRAY) << describe(items[3]);
@@ -163,7 +201,7 @@ TEST_F(NodeConversion, APlainObjectBecomesAMapWithStringKeys) {
 	const ValuePtr result = call("make_object");
 	ASSERT_EQ(metacall_value_id(result.get()), METACALL_MAP) << describe(result.get());
 	EXPECT_EQ(metacall_value_count(result.get()), 3u);
-	EXPECT_TRUE(is_double(entry(result.get(), "x"), 1));
+	EXPECT_TRUE(is_long(entry(result.get(), "x"), 1));
 	EXPECT_TRUE(is_string(entry(entry(result.get(), "y"), "z"), "w"));
 	void *list = entry(result.get(), "list");
 	ASSERT_NE(list, nullptr);

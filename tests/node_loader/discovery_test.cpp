@@ -64,7 +64,7 @@ TEST_F(NodeDiscovery, AnAsyncArrowFunctionIsAsync) {
 TEST_F(NodeDiscovery, ArrowFunctionsWithAndWithoutParenthesesListTheirParameter) {
 	EXPECT_EQ(parameter_names("single"), (Names{"x"}));
 	EXPECT_EQ(parameter_names("bare"), (Names{"x"}));
-	EXPECT_TRUE(is_double(call("bare", {metacall_value_create_long(5)}).get(), 15));
+	EXPECT_TRUE(is_long(call("bare", {metacall_value_create_long(5)}).get(), 15));
 }
 
 TEST_F(NodeDiscovery, DefaultValuesDoNotHideTheNamesOrAddParameters) {
@@ -74,21 +74,21 @@ TEST_F(NodeDiscovery, DefaultValuesDoNotHideTheNamesOrAddParameters) {
 
 TEST_F(NodeDiscovery, DestructuredParametersGetPositionalNames) {
 	EXPECT_EQ(parameter_names("destructured"), (Names{"arg0", "arg1"}));
-	EXPECT_TRUE(is_double(call("destructured", {map_value({{"x", metacall_value_create_long(1)},
-	                                                       {"y", metacall_value_create_long(2)}}),
-	                                            array_value({metacall_value_create_long(3)})})
-	                          .get(),
-	                      6));
+	EXPECT_TRUE(is_long(call("destructured", {map_value({{"x", metacall_value_create_long(1)},
+	                                                     {"y", metacall_value_create_long(2)}}),
+	                                          array_value({metacall_value_create_long(3)})})
+	                        .get(),
+	                    6));
 }
 
 TEST_F(NodeDiscovery, ARestParameterMakesTheFunctionVariadicOverItsOtherParameters) {
 	EXPECT_EQ(parameter_names("sum_all"), (Names{"first"}));
 	EXPECT_EQ(metacall_function_size(metacall_function("sum_all")), 1u);
-	EXPECT_TRUE(is_double(call("sum_all", {metacall_value_create_long(1)}).get(), 1));
-	EXPECT_TRUE(is_double(call("sum_all", {metacall_value_create_long(1), metacall_value_create_long(2),
-	                                       metacall_value_create_long(3), metacall_value_create_long(4)})
-	                          .get(),
-	                      10));
+	EXPECT_TRUE(is_long(call("sum_all", {metacall_value_create_long(1)}).get(), 1));
+	EXPECT_TRUE(is_long(call("sum_all", {metacall_value_create_long(1), metacall_value_create_long(2),
+	                                     metacall_value_create_long(3), metacall_value_create_long(4)})
+	                        .get(),
+	                    10));
 }
 
 TEST_F(NodeDiscovery, ARestParameterStillRequiresTheParametersBeforeIt) {
@@ -97,7 +97,7 @@ TEST_F(NodeDiscovery, ARestParameterStillRequiresTheParametersBeforeIt) {
 
 TEST_F(NodeDiscovery, AFunctionWithoutParametersTakesNone) {
 	EXPECT_EQ(metacall_function_size(metacall_function("nothing_declared")), 0u);
-	EXPECT_TRUE(is_double(call("nothing_declared").get(), 0));
+	EXPECT_TRUE(is_long(call("nothing_declared").get(), 0));
 }
 
 TEST_F(NodeDiscovery, ExportsThatAreNotFunctionsAreNotListed) {
@@ -112,16 +112,16 @@ TEST_F(NodeDiscovery, ModuleExportsAsANamedFunctionIsDiscoveredUnderItsName) {
 	void *multiply = metacall_handle_function(handle, "multiply");
 	ASSERT_NE(multiply, nullptr);
 	EXPECT_EQ(metacall_function_size(multiply), 2u);
-	EXPECT_TRUE(is_double(
+	EXPECT_TRUE(is_long(
 	    call_in(handle, "multiply", {metacall_value_create_long(6), metacall_value_create_long(7)}).get(),
 	    42));
-	EXPECT_TRUE(is_double(call_in(handle, "attached", {metacall_value_create_long(5)}).get(), -5));
+	EXPECT_TRUE(is_long(call_in(handle, "attached", {metacall_value_create_long(5)}).get(), -5));
 }
 
 TEST_F(NodeDiscovery, ModuleExportsAsAnAnonymousFunctionIsDiscoveredAsDefault) {
 	void *handle = load_memory("module.exports = function (a, b) { return a - b; };\n");
 	ASSERT_NE(handle, nullptr);
-	EXPECT_TRUE(is_double(
+	EXPECT_TRUE(is_long(
 	    call_in(handle, "default", {metacall_value_create_long(50), metacall_value_create_long(8)}).get(),
 	    42));
 }

@@ -68,7 +68,7 @@ TEST_F(NodeExit, ProcessExitFromATimerStopsTheEnvironment) {
 		within(10s, [&] {
 			result = call("add", {metacall_value_create_long(1), metacall_value_create_long(2)});
 		});
-		stopped = !is_double(result.get(), 3);
+		stopped = !is_long(result.get(), 3);
 		if (!stopped)
 			std::this_thread::sleep_for(5ms);
 	}
@@ -93,7 +93,7 @@ TEST_F(NodeExit, DestroyAndInitializeStartANewEnvironmentAfterProcessExit) {
 	ASSERT_EQ(metacall_execution_path("node", scripts_folder().c_str()), 0) << last_error();
 	ASSERT_EQ(load("arith.js"), 0) << last_error();
 	EXPECT_TRUE(
-	    is_double(call("add", {metacall_value_create_long(20), metacall_value_create_long(22)}).get(), 42));
+	    is_long(call("add", {metacall_value_create_long(20), metacall_value_create_long(22)}).get(), 42));
 }
 
 } // namespace

@@ -15,8 +15,8 @@ TEST_F(NodeLifecycle, ThreeRoundsOfInitializeLoadCallDestroyEachInAFreshEnvironm
 		EXPECT_TRUE(is_string(call("set_marker", {string_value("round " + std::to_string(round))}).get(),
 		                      "round " + std::to_string(round)));
 		EXPECT_TRUE(
-		    is_double(call("add", {metacall_value_create_long(round), metacall_value_create_long(40)}).get(),
-		              round + 40));
+		    is_long(call("add", {metacall_value_create_long(round), metacall_value_create_long(40)}).get(),
+		            round + 40));
 		metacall_destroy();
 		EXPECT_NE(metacall_is_initialized("node"), 0);
 		ASSERT_EQ(metacall_initialize(), 0) << last_error();
@@ -28,14 +28,14 @@ TEST_F(NodeLifecycle, ClearTakesTheFileOutOfRequiresCacheSoAnEditedFileLoadsAnew
 	TempFolder folder;
 	const std::string file = folder.write("versioned.js", "module.exports.version = () => 1;\n");
 	ASSERT_EQ(load(file), 0) << last_error();
-	EXPECT_TRUE(is_double(call("version").get(), 1));
+	EXPECT_TRUE(is_long(call("version").get(), 1));
 	void *handle = metacall_handle("node", file.c_str());
 	ASSERT_NE(handle, nullptr);
 	ASSERT_EQ(metacall_clear(handle), 0) << last_error();
 	EXPECT_EQ(metacall_function("version"), nullptr);
 	folder.write("versioned.js", "module.exports.version = () => 2;\n");
 	ASSERT_EQ(load(file), 0) << last_error();
-	EXPECT_TRUE(is_double(call("version").get(), 2)) << "the old module came back from require.cache";
+	EXPECT_TRUE(is_long(call("version").get(), 2)) << "the old module came back from require.cache";
 }
 
 TEST_F(NodeLifecycle, ClearOfAPackageTakesItsEntryOutOfRequiresCache) {
@@ -79,7 +79,7 @@ TEST_F(NodeLifecycle, AJsCallbackKeptAcrossDestroyAndInitializeDoesNotReachTheNe
 		EXPECT_EQ(metacall_value_id(result.get()), METACALL_THROWABLE) << describe(result.get());
 	}
 	EXPECT_TRUE(
-	    is_double(call("add", {metacall_value_create_long(1), metacall_value_create_long(1)}).get(), 2));
+	    is_long(call("add", {metacall_value_create_long(1), metacall_value_create_long(1)}).get(), 2));
 }
 
 } // namespace

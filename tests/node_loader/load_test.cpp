@@ -38,7 +38,7 @@ TEST_F(NodeLoad, AFileIsFoundThroughTheExecutionPathNotTheWorkingDirectory) {
 	ASSERT_NE(std::filesystem::current_path(), std::filesystem::path(scripts_folder()));
 	ASSERT_EQ(load("arith.js"), 0) << last_error();
 	EXPECT_TRUE(
-	    is_double(call("add", {metacall_value_create_long(2), metacall_value_create_long(3)}).get(), 5));
+	    is_long(call("add", {metacall_value_create_long(2), metacall_value_create_long(3)}).get(), 5));
 	EXPECT_TRUE(is_string(call("loaded_from").get(), scripts_folder() + "/arith.js"));
 }
 
@@ -60,7 +60,7 @@ TEST_F(NodeLoad, SeveralFilesLoadAsOneHandle) {
 	const char *paths[] = {"arith.js", "nested/relative_user.js"};
 	void *handle = nullptr;
 	ASSERT_EQ(metacall_load_from_file("node", paths, 2, &handle), 0) << last_error();
-	EXPECT_TRUE(is_double(
+	EXPECT_TRUE(is_long(
 	    call_in(handle, "mul", {metacall_value_create_long(6), metacall_value_create_long(7)}).get(), 42));
 	EXPECT_TRUE(is_string(call_in(handle, "greet", {string_value("B")}).get(), "hello from a sibling, B"));
 }
@@ -75,13 +75,13 @@ TEST_F(NodeLoad, CodeFromMemoryCanRequireBuiltInModules) {
 TEST_F(NodeLoad, CodeFromMemoryIntoTheGlobalScope) {
 	const char source[] = "exports.triple = (x) => 3 * x;\n";
 	ASSERT_EQ(metacall_load_from_memory("node", source, sizeof source, nullptr), 0) << last_error();
-	EXPECT_TRUE(is_double(call("triple", {metacall_value_create_long(14)}).get(), 42));
+	EXPECT_TRUE(is_long(call("triple", {metacall_value_create_long(14)}).get(), 42));
 }
 
 TEST_F(NodeLoad, AFolderWithPackageJsonLoadsItsMainEntry) {
 	void *handle = nullptr;
 	ASSERT_EQ(metacall_load_from_package("node", "local_package", &handle), 0) << last_error();
-	EXPECT_TRUE(is_double(
+	EXPECT_TRUE(is_long(
 	    call_in(handle, "package_area", {metacall_value_create_long(2), metacall_value_create_long(3)}).get(),
 	    60));
 	EXPECT_TRUE(is_string(call_in(handle, "package_name").get(), "local-package"));
@@ -123,7 +123,7 @@ TEST_F(NodeLoad, AFailedLoadOfSeveralFilesDefinesNoneOfThem) {
 	EXPECT_TRUE(node_handle_names().empty());
 	ASSERT_EQ(load("arith.js"), 0) << last_error(); // and it can be loaded on its own afterwards
 	EXPECT_TRUE(
-	    is_double(call("add", {metacall_value_create_long(1), metacall_value_create_long(2)}).get(), 3));
+	    is_long(call("add", {metacall_value_create_long(1), metacall_value_create_long(2)}).get(), 3));
 }
 
 // A failed load must not leave the files it did read in require's cache: fixing a file and
@@ -137,7 +137,7 @@ TEST_F(NodeLoad, AFailedLoadOfSeveralFilesForgetsTheFilesItRead) {
 	folder.write("good.js", "module.exports.version = () => 2;\n");
 	void *handle = nullptr;
 	ASSERT_EQ(load(good, &handle), 0) << last_error();
-	EXPECT_TRUE(is_double(call_in(handle, "version").get(), 2)) << "good.js stayed in require.cache";
+	EXPECT_TRUE(is_long(call_in(handle, "version").get(), 2)) << "good.js stayed in require.cache";
 }
 
 TEST_F(NodeLoad, AMissingPackageFailsNamingIt) {
@@ -152,7 +152,7 @@ TEST_F(NodeLoad, TheLoaderStaysUsableAfterFailedLoads) {
 	EXPECT_NE(load("no_such_script.js"), 0);
 	ASSERT_EQ(load("arith.js"), 0) << last_error();
 	EXPECT_TRUE(
-	    is_double(call("mul", {metacall_value_create_long(6), metacall_value_create_long(7)}).get(), 42));
+	    is_long(call("mul", {metacall_value_create_long(6), metacall_value_create_long(7)}).get(), 42));
 }
 
 } // namespace

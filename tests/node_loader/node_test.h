@@ -35,7 +35,7 @@ std::string describe(void *value);
 // The string a value holds ("" when it is not a string).
 std::string text_of(void *value);
 
-// JS numbers come back as Double.
+// A Double (JS numbers that are not safe integers come back as Double; docs/NUMBERS.md).
 ::testing::AssertionResult is_double(void *value, double expected);
 ::testing::AssertionResult is_long(void *value, long expected);
 ::testing::AssertionResult is_bool(void *value, bool expected);

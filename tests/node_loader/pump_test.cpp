@@ -58,7 +58,7 @@ TEST_F(NodePump, AfterTheFirstPumpTheTestThreadCallsNodeDirectly) {
 	    metacall_registerv_closure(nullptr, record_thread, &host_thread, &func, METACALL_INVALID, 1, nullptr),
 	    0);
 	// No pump between the load and the call: a handoff to another thread would never run.
-	EXPECT_TRUE(is_double(
+	EXPECT_TRUE(is_long(
 	    call("apply", {metacall_value_create_function(func), metacall_value_create_long(5)}).get(), 5));
 	EXPECT_EQ(host_thread, std::this_thread::get_id()) << "JS did not run on the pumping thread";
 	EXPECT_EQ(metacall_is_initialized("node"), 0);
@@ -95,7 +95,7 @@ TEST_F(NodePump, ACallFromAnotherThreadWaitsForThePumpAndThenCompletes) {
 	const bool completed = pump_until([&] { return done.load(); });
 	ASSERT_TRUE(completed) << "the call never completed while pumping";
 	worker.join();
-	EXPECT_TRUE(is_double(result.get(), 42));
+	EXPECT_TRUE(is_long(result.get(), 42));
 }
 
 TEST_F(NodePump, ManyCallsFromOtherThreadsCompleteWhileTheTestThreadPumps) {
@@ -108,7 +108,7 @@ TEST_F(NodePump, ManyCallsFromOtherThreadsCompleteWhileTheTestThreadPumps) {
 			for (long i = 0; i < 200; ++i) {
 				const ValuePtr sum =
 				    call("add", {metacall_value_create_long(i), metacall_value_create_long(t * 1000)});
-				if (!is_double(sum.get(), static_cast<double>(i + t * 1000)))
+				if (!is_long(sum.get(), i + t * 1000))
 					++wrong;
 			}
 			++finished;
@@ -116,14 +116,14 @@ TEST_F(NodePump, ManyCallsFromOtherThreadsCompleteWhileTheTestThreadPumps) {
 	}
 	// Direct calls on the pumping thread mix with theirs.
 	for (long i = 0; i < 50; ++i)
-		EXPECT_TRUE(is_double(
-		    call("add", {metacall_value_create_long(i), metacall_value_create_long(1)}).get(), i + 1));
+		EXPECT_TRUE(is_long(call("add", {metacall_value_create_long(i), metacall_value_create_long(1)}).get(),
+		                    i + 1));
 	const bool completed = pump_until([&] { return finished.load() == 2; });
 	ASSERT_TRUE(completed) << finished.load() << " of 2 threads finished";
 	for (std::thread &worker : workers)
 		worker.join();
 	EXPECT_EQ(wrong.load(), 0);
-	EXPECT_TRUE(is_double(call("call_count", {}).get(), 450));
+	EXPECT_TRUE(is_long(call("call_count", {}).get(), 450));
 }
 
 TEST_F(NodePump, PumpingALoaderThatRunsOnItsOwnThreadFailsWithAClearError) {
@@ -137,7 +137,7 @@ TEST_F(NodePump, PumpingALoaderThatRunsOnItsOwnThreadFailsWithAClearError) {
 	EXPECT_NE(message.find("metacall_pump"), std::string::npos) << message;
 	// The loader keeps running on its own thread.
 	EXPECT_TRUE(
-	    is_double(call("add", {metacall_value_create_long(1), metacall_value_create_long(2)}).get(), 3));
+	    is_long(call("add", {metacall_value_create_long(1), metacall_value_create_long(2)}).get(), 3));
 }
 
 TEST_F(NodePump, PumpingFromASecondThreadFails) {

@@ -30,8 +30,8 @@ long wrong_sums(int threads, long calls, CallAdd call_add) {
 			for (long i = 0; i < calls; ++i) {
 				void *args[] = {metacall_value_create_long(i), metacall_value_create_long(base)};
 				void *result = call_add(args);
-				if (result == nullptr || metacall_value_id(result) != METACALL_DOUBLE ||
-				    metacall_value_to_double(result) != static_cast<double>(i + base))
+				if (result == nullptr || metacall_value_id(result) != METACALL_LONG ||
+				    metacall_value_to_long(result) != i + base)
 					++wrong;
 				metacall_value_destroy(result);
 				metacall_value_destroy(args[0]);
@@ -51,7 +51,7 @@ TEST_F(NodeThreads, FourThreadsOfTenThousandCallsAllRightAndAllSeenByJs) {
 		EXPECT_EQ(wrong_sums(4, 10000, [&](void **args) { return metacallfv_s(add, args, 2); }), 0);
 	});
 	const ValuePtr count(metacallhv_s(handle_, "call_count", nullptr, 0));
-	EXPECT_TRUE(is_double(count.get(), 40000));
+	EXPECT_TRUE(is_long(count.get(), 40000));
 }
 
 TEST_F(NodeThreads, FourThreadsCallingAJsCallbackValueAtOnceAllGetTheirResult) {

@@ -2,7 +2,9 @@
 #include "py_test.h"
 
 #include <climits>
+#include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace {
 
@@ -40,10 +42,43 @@ TEST_F(PyConversion, EveryCIntegerIsAnIntAndComesBackAsALong) {
 	EXPECT_TRUE(is_long(call("long_min").get(), LONG_MIN));
 }
 
-TEST_F(PyConversion, AnIntBeyond64BitsIsAnOverflowErrorNotATruncation) {
-	EXPECT_TRUE(is_error(call("two_to_the_64").get(), "OverflowError", "65 bits"));
-	EXPECT_TRUE(is_error(call("below_long_min").get(), "OverflowError", "does not fit"));
-	EXPECT_TRUE(is_error(call("big_in_a_list").get(), "OverflowError", "71 bits"));
+// docs/NUMBERS.md: an int beyond 64 bits is a BigInt value, exact, never a truncation.
+TEST_F(PyConversion, AnIntBeyond64BitsIsABigIntValueNotATruncation) {
+	const auto words_of = [](void *value, int *negative) {
+		size_t count = 0;
+		const uint64_t *words = metacall_value_to_bigint(value, negative, &count);
+		return std::vector<uint64_t>(words, words + count);
+	};
+	int negative = -1;
+	const ValuePtr big(call("two_to_the_64"));
+	ASSERT_EQ(metacall_value_id(big.get()), METACALL_BIGINT) << describe(big.get());
+	EXPECT_EQ(words_of(big.get(), &negative), (std::vector<uint64_t>{0, 1}));
+	EXPECT_EQ(negative, 0);
+
+	const ValuePtr below(call("below_long_min")); // -(2^63) - 1
+	ASSERT_EQ(metacall_value_id(below.get()), METACALL_BIGINT) << describe(below.get());
+	EXPECT_EQ(words_of(below.get(), &negative), (std::vector<uint64_t>{(uint64_t{1} << 63) + 1}));
+	EXPECT_EQ(negative, 1);
+
+	const ValuePtr list(call("big_in_a_list"));
+	ASSERT_EQ(metacall_value_id(list.get()), METACALL_ARRAY) << describe(list.get());
+	void *second = metacall_value_to_array(list.get())[1];
+	ASSERT_EQ(metacall_value_id(second), METACALL_BIGINT);
+	EXPECT_EQ(words_of(second, &negative), (std::vector<uint64_t>{0, 64})); // 2^70
+}
+
+TEST_F(PyConversion, ABigIntValueArrivesAsAPythonInt) {
+	const uint64_t two_to_200[] = {0, 0, 0, uint64_t{1} << 8};
+	const ValuePtr text(call("repr_of", {metacall_value_create_bigint(1, two_to_200, 4)}));
+	EXPECT_EQ(text_of(text.get()), "-1606938044258990275541962092341162602522202993782792835301376");
+	const ValuePtr back(call("echo", {metacall_value_create_bigint(0, two_to_200, 4)}));
+	ASSERT_EQ(metacall_value_id(back.get()), METACALL_BIGINT) << describe(back.get());
+	int negative = 1;
+	size_t count = 0;
+	const uint64_t *words = metacall_value_to_bigint(back.get(), &negative, &count);
+	ASSERT_EQ(count, 4u);
+	EXPECT_EQ(words[3], uint64_t{1} << 8);
+	EXPECT_EQ(negative, 0);
 }
 
 TEST_F(PyConversion, FloatsAreDoubles) {

@@ -1,12 +1,10 @@
 #include "js_scalars.h"
+#include "js_numbers.h"
 
 #include <metacall/metacall_value.h>
 
 namespace node_loader {
 namespace {
-
-// Integers a double holds exactly: beyond them a long crosses as a BigInt (as in js_values.cpp).
-constexpr int64_t kMaxSafeInteger = (int64_t{1} << 53) - 1;
 
 Scalar number(double value) {
 	Scalar scalar;
@@ -98,7 +96,8 @@ bool scalar_from_js(napi_env env, napi_value js, Scalar &out) {
 	case napi_number: {
 		double value = 0;
 		napi_get_value_double(env, js, &value);
-		out = number(value);
+		out = is_safe_integer(value) ? integer(Scalar::Kind::int64, static_cast<int64_t>(value))
+		                             : number(value);
 		return true;
 	}
 	default:

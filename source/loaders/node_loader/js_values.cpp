@@ -3,8 +3,10 @@
 
 #include "js_calls.h"
 #include "js_errors.h"
+#include "js_numbers.h"
 #include "js_object_proxy.h"
 #include "js_objects.h"
+#include "js_typed_arrays.h"
 #include "js_wrapped.h"
 #include "loader_state.h"
 
@@ -24,9 +26,6 @@
 
 namespace node_loader {
 namespace {
-
-// Integers a double holds exactly: beyond them a long crosses as a BigInt.
-constexpr int64_t kMaxSafeInteger = (int64_t{1} << 53) - 1;
 
 void *type_error(const char *message) {
 	return metacall_error_throw("TypeError", 0, nullptr, "%s", message);
@@ -152,13 +151,30 @@ void *string_from_js(napi_env env, napi_value js) {
 	return metacall_value_create_string(text.data(), text.size());
 }
 
+// A BigInt: a Long when it fits in 64 bits, a big integer beyond (docs/NUMBERS.md).
 void *bigint_from_js(napi_env env, napi_value js) {
 	int64_t number = 0;
 	bool lossless = false;
 	napi_get_value_bigint_int64(env, js, &number, &lossless);
-	if (!lossless)
-		return metacall_error_throw("RangeError", 0, nullptr, "a BigInt beyond the range of long (64 bits)");
-	return metacall_value_create_long(static_cast<long>(number));
+	if (lossless)
+		return metacall_value_create_long(static_cast<long>(number));
+	size_t count = 0;
+	int sign = 0;
+	if (napi_get_value_bigint_words(env, js, nullptr, &count, nullptr) != napi_ok)
+		return type_error("cannot read a JS BigInt");
+	std::vector<uint64_t> words(count);
+	napi_get_value_bigint_words(env, js, &sign, &count, words.data());
+	return metacall_value_create_bigint(sign, words.data(), count);
+}
+
+napi_value bigint_to_js(napi_env env, void *value) {
+	int negative = 0;
+	size_t count = 0;
+	const uint64_t *words = metacall_value_to_bigint(value, &negative, &count);
+	static const uint64_t kZero = 0;
+	napi_value js = nullptr;
+	napi_create_bigint_words(env, negative, count != 0 ? count : 1, count != 0 ? words : &kZero, &js);
+	return js;
 }
 
 void *array_from_js(LoaderState &state, napi_value js) {
@@ -255,7 +271,8 @@ bool is_bytes(napi_env env, napi_value js) {
 }
 
 // Buffer, TypedArray, DataView or ArrayBuffer: their bytes, or nullptr when `js` is none of them.
-void *bytes_from_js(napi_env env, napi_value js) {
+// A typed array of numbers is a typed buffer (js_typed_arrays.h), borrowing its bytes when `borrow`.
+void *bytes_from_js(napi_env env, napi_value js, bool borrow) {
 	bool is = false;
 	void *data = nullptr;
 	size_t size = 0;
@@ -265,6 +282,8 @@ void *bytes_from_js(napi_env env, napi_value js) {
 		napi_value buffer = nullptr;
 		if (napi_get_typedarray_info(env, js, &type, &length, &data, &buffer, &offset) != napi_ok)
 			return nullptr;
+		if (typed_array_format(type) != 0)
+			return typed_buffer_from_js(env, js, type, data, length, borrow);
 		// From the engine's own type, never from a property (BYTES_PER_ELEMENT) a script can set.
 		size = length * element_size(type);
 	} else if (napi_is_dataview(env, js, &is) == napi_ok && is) {
@@ -279,12 +298,12 @@ void *bytes_from_js(napi_env env, napi_value js) {
 	return metacall_value_create_buffer(data, size);
 }
 
-void *object_value_from_js(LoaderState &state, napi_value js) {
+void *object_value_from_js(LoaderState &state, napi_value js, bool borrow) {
 	napi_env env = state.env();
 	bool is = false;
 	if (napi_is_array(env, js, &is) == napi_ok && is)
 		return array_from_js(state, js);
-	if (void *bytes = bytes_from_js(env, js))
+	if (void *bytes = bytes_from_js(env, js, borrow))
 		return bytes;
 	if (napi_is_promise(env, js, &is) == napi_ok && is)
 		return future_from_js(state, js);
@@ -348,7 +367,11 @@ static napi_value convert_to_js(LoaderState &state, void *value) {
 		return number_to_js(env, metacall_value_to_double(value));
 	case METACALL_STRING:
 		return string_to_js(env, value);
+	case METACALL_BIGINT:
+		return bigint_to_js(env, value);
 	case METACALL_BUFFER:
+		if (is_typed_buffer(value))
+			return typed_buffer_to_js(env, value);
 		napi_create_buffer_copy(env, metacall_value_size(value), metacall_value_to_buffer(value), nullptr,
 		                        &js);
 		return js;
@@ -375,7 +398,7 @@ static napi_value convert_to_js(LoaderState &state, void *value) {
 	}
 }
 
-static void *convert_from_js(LoaderState &state, napi_value js) {
+static void *convert_from_js(LoaderState &state, napi_value js, bool borrow) {
 	napi_env env = state.env();
 	napi_valuetype type = napi_undefined;
 	napi_typeof(env, js, &type);
@@ -388,6 +411,8 @@ static void *convert_from_js(LoaderState &state, napi_value js) {
 	case napi_number: {
 		double number = 0;
 		napi_get_value_double(env, js, &number);
+		if (is_safe_integer(number)) // 3 is an int in Python, a long in C: docs/NUMBERS.md
+			return metacall_value_create_long(static_cast<long>(number));
 		return metacall_value_create_double(number);
 	}
 	case napi_bigint:
@@ -395,7 +420,7 @@ static void *convert_from_js(LoaderState &state, napi_value js) {
 	case napi_string:
 		return string_from_js(env, js);
 	case napi_object:
-		return object_value_from_js(state, js);
+		return object_value_from_js(state, js, borrow);
 	case napi_function:
 		return callable_from_js(state, js);
 	case napi_external: {
@@ -424,7 +449,16 @@ napi_value to_js(LoaderState &state, void *value) {
 
 void *from_js(LoaderState &state, napi_value js) {
 	try {
-		return convert_from_js(state, js);
+		return convert_from_js(state, js, false);
+	} catch (const std::exception &error) {
+		return metacall_error_throw("RangeError", 0, nullptr, "cannot convert the JS value: %s",
+		                            error.what());
+	}
+}
+
+void *argument_from_js(LoaderState &state, napi_value js) {
+	try {
+		return convert_from_js(state, js, true);
 	} catch (const std::exception &error) {
 		return metacall_error_throw("RangeError", 0, nullptr, "cannot convert the JS value: %s",
 		                            error.what());

@@ -2,7 +2,8 @@
 //
 //   bool <-> boolean            char/short/int/long/float/double -> number, number -> double
 //   long beyond +-(2^53 - 1) -> BigInt, BigInt -> long (lossless, else a RangeError)
-//   string <-> string (UTF-8)   buffer -> Buffer; Buffer, TypedArray, DataView, ArrayBuffer -> buffer
+//   string <-> string (UTF-8)   buffer -> Buffer; Buffer, Uint8Array, DataView, ArrayBuffer -> buffer
+//   typed buffer <-> Float64Array, Int32Array, BigInt64Array, ... (js_typed_arrays.h)
 //   array <-> Array             map <-> plain object (keys as strings)
 //   ptr <-> external            null <-> null (and undefined -> null)
 //   function <-> function (a C function called from JS; a JS function called from C, any thread)
@@ -24,6 +25,10 @@ napi_value to_js(LoaderState &state, void *value);
 // A new value for `js` (owned by the caller): never nullptr; a throwable when `js` cannot be
 // converted (a symbol, a BigInt beyond long).
 void *from_js(LoaderState &state, napi_value js);
+
+// As from_js, for an argument of a call that returns before `js` can go (it is on the caller's
+// stack): a typed array of numbers borrows its bytes instead of copying them (js_typed_arrays.h).
+void *argument_from_js(LoaderState &state, napi_value js);
 
 // Whether from_js gives a class or object value for `js` (discover keeps those exports).
 bool crosses_by_reference(LoaderState &state, napi_value js);

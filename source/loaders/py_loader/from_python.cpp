@@ -11,9 +11,11 @@
 #include "python_objects.h"
 #include "signature.h"
 #include "to_python.h"
+#include "typed_buffers.h"
 
 #include <metacall/metacall.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace py_loader {
@@ -36,15 +38,28 @@ private:
 	std::vector<const void *> values_;
 };
 
+// Beyond 64 bits: a big integer, its magnitude as little-endian words (docs/NUMBERS.md).
+[[gnu::noinline]] void *bigint_of(PyObject *object) {
+	PyRef magnitude = PyRef::steal(PyNumber_Absolute(object));
+	if (!magnitude)
+		return nullptr;
+	const std::size_t bits = _PyLong_NumBits(magnitude.get());
+	std::vector<std::uint64_t> words((bits + 63) / 64);
+	// CPython's own exact conversion (exported by 3.11, which this loader is built against);
+	// words are little-endian on every platform this loader supports.
+	if (_PyLong_AsByteArray(reinterpret_cast<PyLongObject *>(magnitude.get()),
+	                        reinterpret_cast<unsigned char *>(words.data()),
+	                        words.size() * sizeof(std::uint64_t), 1, 0) < 0)
+		return nullptr;
+	const int negative = PyObject_RichCompareBool(object, magnitude.get(), Py_NE);
+	return metacall_value_create_bigint(negative, words.data(), words.size());
+}
+
 void *long_of(PyObject *object) {
 	int overflow = 0;
 	const long number = PyLong_AsLongAndOverflow(object, &overflow);
-	if (overflow != 0) {
-		PyErr_Format(PyExc_OverflowError,
-		             "a Python int of %zu bits does not fit in a metacall Long (a signed 64-bit integer)",
-		             _PyLong_NumBits(object));
-		return nullptr;
-	}
+	if (overflow != 0)
+		return bigint_of(object);
 	if (number == -1 && PyErr_Occurred())
 		return nullptr;
 	return metacall_value_create_long(number);
@@ -59,17 +74,7 @@ void *string_of(PyObject *object) {
 void *buffer_of(PyObject *object) {
 	if (PyBytes_Check(object))
 		return metacall_value_create_buffer(PyBytes_AS_STRING(object), PyBytes_GET_SIZE(object));
-	Py_buffer view;
-	if (PyObject_GetBuffer(object, &view, PyBUF_FULL_RO) != 0)
-		return nullptr;
-	void *value = metacall_value_create_buffer(nullptr, static_cast<std::size_t>(view.len));
-	if (value != nullptr && view.len > 0 &&
-	    PyBuffer_ToContiguous(metacall_value_to_buffer(value), &view, view.len, 'C') != 0) {
-		metacall_value_destroy(value);
-		value = nullptr;
-	}
-	PyBuffer_Release(&view);
-	return value;
+	return buffer_value_of(object); // typed (NumPy arrays) or plain bytes: typed_buffers.h
 }
 
 void *array_of(PyObject *object, LoaderState &state) {

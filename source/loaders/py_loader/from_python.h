@@ -2,7 +2,8 @@
 //
 //   bool -> Boolean    int -> Long (OverflowError when it needs more than 64 bits: never truncated)
 //   float -> Double    str -> String (UTF-8)    None -> Null
-//   bytes, bytearray, memoryview and other buffer objects -> Buffer (copied)
+//   bytes, bytearray, memoryview and other buffer objects -> Buffer (copied); with a numeric
+//   element format (numpy.ndarray, array.array) a typed Buffer, borrowed (typed_buffers.h)
 //   list, tuple -> Array    dict -> Map (keys of any convertible type)
 //   a "metacall.pointer" capsule -> Pointer      metacall.Function -> its function value (shared)
 //   an exception object -> Exception (a returned exception, not a raised one)

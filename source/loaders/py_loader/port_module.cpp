@@ -6,6 +6,7 @@
 #include "loader_state.h"
 #include "py_ref.h"
 #include "to_python.h"
+#include "typed_buffers.h"
 
 #include <metacall/metacall.h>
 
@@ -149,7 +150,7 @@ PyObject *result_object(void *result) {
 		return raise_last_error();
 	const enum metacall_value_id id = metacall_value_id(result);
 	if (id == METACALL_BUFFER)
-		return lend_result(result);
+		return is_typed_buffer(result) ? owning_typed_view(result) : lend_result(result);
 	PyObject *object = nullptr;
 	if (id == METACALL_THROWABLE) {
 		PyRef exception = PyRef::steal(exception_with_stack(result));

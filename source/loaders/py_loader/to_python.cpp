@@ -8,9 +8,12 @@
 #include "nesting.h"
 #include "py_ref.h"
 #include "python_objects.h"
+#include "typed_buffers.h"
 
 #include <metacall/metacall.h>
 #include <metacall/metacall_loader.h>
+
+#include <cstdint>
 
 namespace py_loader {
 namespace {
@@ -60,11 +63,24 @@ PyObject *dict_of(void *value, BufferLoans *loans) {
 }
 
 PyObject *bytes_of(void *value, BufferLoans *loans) {
+	if (is_typed_buffer(value)) // a typed array: a memoryview NumPy wraps with its dtype and shape
+		return loans != nullptr ? loans->lend_typed(value) : owning_typed_view(metacall_value_copy(value));
 	void *data = metacall_value_to_buffer(value);
 	const std::size_t size = metacall_value_size(value);
 	if (loans != nullptr)
 		return loans->lend(data, size);
 	return PyBytes_FromStringAndSize(static_cast<const char *>(data), static_cast<Py_ssize_t>(size));
+}
+
+PyObject *bigint_of(void *value) {
+	int negative = 0;
+	std::size_t count = 0;
+	const std::uint64_t *words = metacall_value_to_bigint(value, &negative, &count);
+	PyRef magnitude = PyRef::steal(_PyLong_FromByteArray(reinterpret_cast<const unsigned char *>(words),
+	                                                     count * sizeof(std::uint64_t), 1, 0));
+	if (!magnitude || !negative)
+		return magnitude.release();
+	return PyNumber_Negative(magnitude.get());
 }
 
 PyObject *pointer_of(void *value) {
@@ -95,6 +111,8 @@ PyObject *unsupported(void *value) {
 		                            static_cast<Py_ssize_t>(metacall_value_size(value) - 1), nullptr);
 	case METACALL_BUFFER:
 		return bytes_of(value, loans);
+	case METACALL_BIGINT:
+		return bigint_of(value);
 	case METACALL_ARRAY:
 		return list_of(value, loans);
 	case METACALL_MAP:

@@ -1,7 +1,8 @@
 // metacall values -> Python objects.
 //
 //   Boolean -> bool          Char, Short, Int, Long -> int      Float, Double -> float
-//   String -> str (UTF-8)    Buffer -> memoryview (lent, see buffer_loans.h) or bytes (copied)
+//   String -> str (UTF-8)    Buffer -> memoryview (lent, see buffer_loans.h) or bytes (copied);
+//   a typed Buffer -> a memoryview with its format and shape (typed_buffers.h)
 //   Array -> list            Map -> dict                        Null (or a NULL value) -> None
 //   Pointer -> a capsule named "metacall.pointer" (None for a NULL address; comes back as a Pointer)
 //   Function -> metacall.Function (function_object.h)

@@ -1,6 +1,7 @@
 // The Node.js loader in the conformance suite (scripts in scripts/node/).
 #include "conformance_loader.h"
 
+#include <cmath>
 #include <cstdint>
 
 ConformanceLoader conformance_loader_node() {
@@ -16,20 +17,25 @@ ConformanceLoader conformance_loader_node() {
 	loader.error_label = "Error"; // fail() throws new Error(message)
 	loader.supports_async = true;
 	loader.add_parameter_types = {METACALL_INVALID, METACALL_INVALID}; // JS declares no types
-	// JS has one number type: numbers come back as Double, except longs beyond 2^53 (BigInt).
+	// JS has one number type: safe integers come back as Long, other numbers as Double, longs
+	// beyond 2^53 as Long (through BigInt) (docs/NUMBERS.md).
 	loader.echo_type = [](void *value) {
-		constexpr int64_t max_safe = (int64_t{1} << 53) - 1;
 		switch (metacall_value_id(value)) {
-		case METACALL_LONG: {
-			const int64_t number = metacall_value_to_long(value);
-			return number > max_safe || number < -max_safe ? METACALL_LONG : METACALL_DOUBLE;
-		}
 		case METACALL_CHAR:
 		case METACALL_SHORT:
 		case METACALL_INT:
+		case METACALL_LONG:
+			return METACALL_LONG;
 		case METACALL_FLOAT:
-		case METACALL_DOUBLE:
-			return METACALL_DOUBLE;
+		case METACALL_DOUBLE: {
+			const double number = metacall_value_id(value) == METACALL_FLOAT
+			                          ? metacall_value_to_float(value)
+			                          : metacall_value_to_double(value);
+			constexpr double max_safe = 9007199254740991.0;
+			const bool safe_integer = number >= -max_safe && number <= max_safe &&
+			                          number == std::trunc(number) && !(number == 0 && std::signbit(number));
+			return safe_integer ? METACALL_LONG : METACALL_DOUBLE;
+		}
 		case METACALL_BOOL:
 		case METACALL_STRING:
 		case METACALL_BUFFER:

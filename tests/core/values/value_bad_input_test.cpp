@@ -144,8 +144,8 @@ TEST(ValueWrongType, ToStringOnAnIntGivesNullNamingBothTypes) {
 	EXPECT_TRUE(LastErrorContains("String"));
 }
 
-TEST(ValueWrongType, ToLongOnAnIntGivesZero) {
-	auto v = own(metacall_value_create_int(5));
+TEST(ValueWrongType, ToLongOnAFractionGivesZero) {
+	auto v = own(metacall_value_create_double(5.5));
 	metacall_error_clear();
 	EXPECT_EQ(metacall_value_to_long(v.get()), 0);
 	EXPECT_TRUE(LastErrorContains("metacall_value_to_long"));

@@ -109,3 +109,7 @@ def self_referential():
     items = [1]
     items.append(items)
     return items
+
+
+def repr_of(x):
+    return repr(x)

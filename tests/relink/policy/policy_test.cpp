@@ -35,8 +35,10 @@ struct Relink : ::testing::Test {
 		void *result = metacallv_s(name, args, count);
 		metacall_value_destroy(args[0]);
 		metacall_value_destroy(args[1]);
+		// JS's whole results come back as Long, Python's floats as Double (docs/NUMBERS.md).
+		const auto id = metacall_value_id(result);
 		const double value =
-		    metacall_value_id(result) == METACALL_DOUBLE ? metacall_value_to_double(result) : -1;
+		    id == METACALL_LONG || id == METACALL_DOUBLE ? metacall_value_to_double(result) : -1;
 		metacall_value_destroy(result);
 		return value;
 	}
