@@ -1776,6 +1776,228 @@ std::future<R> await(const value &future) {
 }
 
 // ======================================================================================
+// Async host functions
+// ======================================================================================
+
+/* The future of one call of an async host function whose callable takes it as its last parameter
+ * (register_async_function): settle it once, now or later and from any thread, with set_value or
+ * set_error. A promise destroyed unsettled rejects its call with a "BrokenPromise" error; one whose
+ * call was cancelled (metacall_future_cancel, metacall_destroy) says so through cancelled(), and
+ * settling it then does nothing. Move-only; owns its future value. */
+template <typename R>
+class promise {
+public:
+	explicit promise(void *future) noexcept : future_(future) {}
+	promise(promise &&other) noexcept : future_(std::exchange(other.future_, nullptr)) {}
+	promise &operator=(promise &&other) noexcept {
+		if (this != &other) {
+			drop();
+			future_ = std::exchange(other.future_, nullptr);
+		}
+		return *this;
+	}
+	promise(const promise &) = delete;
+	promise &operator=(const promise &) = delete;
+	~promise() { drop(); }
+
+	/* Resolves the call with `result` (converted by convert<R>). Throws error when settled already,
+	 * type_error when the result does not convert. */
+	template <typename U = R>
+	std::enable_if_t<!std::is_void_v<U>> set_value(U result) {
+		expect_pending();
+		settle(true, convert<detail::plain_t<U>>::to_value(std::move(result)).release());
+	}
+	template <typename U = R>
+	std::enable_if_t<std::is_void_v<U>> set_value() {
+		expect_pending();
+		settle(true, nullptr);
+	}
+	/* Rejects the call with an error labelled `label`. Throws error when settled already. */
+	void set_error(const std::string &label, const std::string &message) {
+		expect_pending();
+		settle(false, metacall_error_throw(label.c_str(), 0, nullptr, "%s", message.c_str()));
+	}
+	/* Whether it can still be settled. */
+	bool valid() const noexcept { return future_ != nullptr; }
+	/* Whether the call was cancelled: the work may stop early, its result is dropped. */
+	bool cancelled() const noexcept { return future_ != nullptr && metacall_future_cancelled(future_) == 1; }
+
+private:
+	void expect_pending() const {
+		if (future_ == nullptr)
+			throw error("FutureError", "metacall::promise: settled already (or moved from)");
+	}
+	void settle(bool resolved, void *v) noexcept {
+		void *future = std::exchange(future_, nullptr);
+		if (resolved)
+			metacall_future_resolve(future, v); // refused (and v destroyed) when cancelled
+		else
+			metacall_future_reject(future, v);
+		metacall_value_destroy(future);
+	}
+	void drop() noexcept {
+		if (future_ != nullptr)
+			settle(false, metacall_error_throw("BrokenPromise", 0, nullptr, "%s",
+			                                   "the C++ async host function dropped its promise unsettled"));
+	}
+
+	void *future_;
+};
+
+namespace detail {
+
+template <typename T>
+struct is_promise : std::false_type {};
+template <typename R>
+struct is_promise<promise<R>> : std::true_type {
+	using result = R;
+};
+template <typename T>
+struct is_std_future : std::false_type {};
+template <typename R>
+struct is_std_future<std::future<R>> : std::true_type {
+	using result = R;
+};
+
+// A callable returning std::future<R>, seen as one returning R: the worker pool waits for it.
+template <typename F, typename R, typename Arguments>
+struct future_waiter;
+template <typename F, typename R, typename... A>
+struct future_waiter<F, R, std::tuple<A...>> {
+	F callable;
+	R operator()(A... args) { return std::invoke(callable, std::forward<A>(args)...).get(); }
+};
+
+// A callable taking a promise<R> last: converts the other arguments, then hands it the promise.
+class async_closure_base : public closure_base {
+public:
+	void *invoke(std::size_t, void *[]) noexcept override { return nullptr; } // started, never invoked
+	virtual void start(std::size_t argc, void *argv[], void *future) noexcept = 0;
+};
+
+template <typename F>
+class promise_closure final : public async_closure_base {
+	using traits = callable_traits<F>;
+	using arguments = typename traits::arguments;
+
+public:
+	static constexpr std::size_t arity = std::tuple_size_v<arguments> - 1; // the promise is not one
+	using promised = plain_t<std::tuple_element_t<arity, arguments>>;
+	static_assert(is_promise<promised>::value && std::is_void_v<typename traits::result>,
+	              "an async C++ host function returns std::future<R>, or returns void and takes a "
+	              "metacall::promise<R> as its last parameter");
+	using R = typename is_promise<promised>::result;
+
+	template <typename G>
+	explicit promise_closure(G &&callable) : callable_(std::forward<G>(callable)) {}
+
+	void start(std::size_t argc, void *argv[], void *future) noexcept override {
+		promise<R> settle(future);
+		try {
+			if (argc != arity)
+				throw type_error("the C++ host function expects " + std::to_string(arity) +
+				                 " arguments, got " + std::to_string(argc));
+			call(argv, settle, std::make_index_sequence<arity>());
+		} catch (const error &e) {
+			if (settle.valid())
+				settle.set_error(e.label(), e.what());
+		} catch (const std::exception &e) {
+			if (settle.valid())
+				settle.set_error("CppError", e.what());
+		} catch (...) {
+			if (settle.valid())
+				settle.set_error("CppError", "an unknown C++ exception was thrown");
+		}
+	}
+
+	template <std::size_t... I>
+	static std::array<value_id, arity> parameter_ids(std::index_sequence<I...>) {
+		return {{convert<plain_t<std::tuple_element_t<I, arguments>>>::id...}};
+	}
+	static value_id result_id() {
+		if constexpr (std::is_void_v<R>)
+			return METACALL_NULL;
+		else
+			return convert<plain_t<R>>::id;
+	}
+
+private:
+	template <std::size_t... I>
+	void call(void *argv[], promise<R> &settle, std::index_sequence<I...>) {
+		auto converted = std::make_tuple(argument_from<std::tuple_element_t<I, arguments>>(argv[I], I)...);
+		std::apply([&](auto &&...a) { std::invoke(callable_, std::move(a)..., std::move(settle)); },
+		           std::move(converted));
+	}
+
+	F callable_;
+};
+
+inline void async_closure_start(std::size_t argc, void *argv[], void *future, void *data) {
+	if (data == nullptr) {
+		metacall_future_reject(future,
+		                       metacall_error_throw("TypeError", 0, nullptr, "%s",
+		                                            "a C++ host function was called without its closure"));
+		metacall_value_destroy(future);
+		return;
+	}
+	static_cast<async_closure_base *>(static_cast<closure_base *>(data))->start(argc, argv, future);
+}
+
+template <typename F>
+function make_async_host_function(const char *name, F &&callable) {
+	using C = plain_t<F>;
+	check_callable<C>();
+	using R = typename callable_traits<C>::result;
+	std::shared_ptr<session> now = sessions::instance().current();
+	void *func = nullptr;
+	closure_base *kept = nullptr;
+	int status = 0;
+	if constexpr (is_std_future<R>::value) {
+		using W = future_waiter<C, typename is_std_future<R>::result, typename callable_traits<C>::arguments>;
+		using signature = signature_of<W>;
+		kept = now->keep(std::make_unique<closure<W>>(W{std::forward<F>(callable)}));
+		auto types = signature::parameter_ids();
+		status = metacall_registerv_pool(name, &closure_invoke, kept, &func, signature::result_id(),
+		                                 signature::arity, types.data());
+	} else {
+		using P = promise_closure<C>;
+		kept = now->keep(std::make_unique<P>(std::forward<F>(callable)));
+		auto types = P::parameter_ids(std::make_index_sequence<P::arity>());
+		status = metacall_registerv_async(name, &async_closure_start, kept, &func, P::result_id(), P::arity,
+		                                  types.data());
+	}
+	if (status != 0) {
+		error failed = last_error("metacall_registerv_async");
+		now->discard(kept);
+		throw failed;
+	}
+	value made(metacall_value_create_function(func));
+	if (!made)
+		throw last_error("metacall_value_create_function");
+	return function(std::move(made));
+}
+
+} // namespace detail
+
+/* Registers `callable` as the async host function `name` (NULL: anonymous): its calls return at
+ * once with a future (a Promise in JS, an awaitable in Python; await() in C++), and
+ * metacall_inspect marks it async. Either
+ *   - it returns std::future<R>: it runs on the library's worker pool (metacall_registerv_pool),
+ *     which waits for that future; its value (or exception) settles the call; or
+ *   - it returns void and takes a metacall::promise<R> last (metacall_registerv_async): it runs on
+ *     the caller's thread, should only start the work, and the work settles the promise.
+ * Parameters and errors as for register_function. Returns the function (owning). Throws error when
+ * the name is taken or the runtime is not initialized. */
+template <typename F>
+function register_async_function(const char *name, F &&callable) {
+	return detail::make_async_host_function(name, std::forward<F>(callable));
+}
+template <typename F>
+function register_async_function(const std::string &name, F &&callable) {
+	return register_async_function(name.c_str(), std::forward<F>(callable));
+}
+
+// ======================================================================================
 // Host objects
 // ======================================================================================
 

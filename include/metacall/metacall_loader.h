@@ -41,7 +41,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever the table below changes in an incompatible way. */
-#define METACALL_LOADER_ABI_VERSION 3
+#define METACALL_LOADER_ABI_VERSION 4
 
 #if defined(_WIN32)
 #  define METACALL_LOADER_EXPORT __declspec(dllexport)
@@ -113,6 +113,22 @@ struct metacall_loader_interface {
 	 * other threads during later pumps. Non-zero (after metacall_loader_error) when the runtime
 	 * already runs on another thread. May be NULL for loaders without an event loop. */
 	int (*pump)(void *loader);
+
+	/* metacall_interrupt and call time limits (ABI 4): asks the runtime to stop the script calls
+	 * running now, without waiting for them to stop. `origin` NULL: every running call; otherwise
+	 * only the calls made on behalf of `origin` (what metacall_loader_call_origin returned on the
+	 * thread that made the call, read before any handoff to another thread). Called from any thread
+	 * (never from a signal handler), also while a call of the loader runs on it; must not block on
+	 * the runtime. Each stopped call returns a throwable labelled "InterruptedError" and the
+	 * runtime stays usable. Returns how many running calls were asked to stop. May be NULL: the
+	 * loader's calls cannot be stopped. */
+	int (*interrupt)(void *loader, const void *origin);
+
+	/* metacall_loader_limits (ABI 4): caps the memory of the runtime's heap at `bytes` (0: no cap).
+	 * A call that goes past the cap is stopped and returns a throwable labelled "MemoryError"; the
+	 * runtime stays usable. Returns 0, or non-zero after metacall_loader_error when the runtime
+	 * cannot apply it (now). May be NULL: no cap is possible. */
+	int (*heap_limit)(void *loader, size_t bytes);
 };
 
 /* The entry point every plug-in exports. */
@@ -192,6 +208,11 @@ METACALL_API int metacall_loader_bind_imports(void *target, const char *pattern,
  * from `v`. NULL for the other types. `v` must be a value, as invoke's arguments are (the core
  * has checked them); anything else gives *id = METACALL_INVALID and NULL. */
 METACALL_API const void *metacall_value_scalar(void *v, enum metacall_value_id *id);
+
+/* Ours (ABI 4): who the calling thread makes calls for, as the `origin` the core gives to the
+ * interrupt entry when a call of this thread runs past its time limit. A loader that hands calls
+ * to another thread reads it on the calling thread first. Never NULL; valid for the thread's life. */
+METACALL_API const void *metacall_loader_call_origin(void);
 
 /* Records the reason of a failure for the thread's last error (printf-style), label
  * "LoaderError". The core prefixes it with the API call and tag. */

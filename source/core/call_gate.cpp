@@ -71,6 +71,13 @@ CallSlot &this_thread_slot() {
 	return slot != nullptr ? *slot : lease_slot();
 }
 
+void for_each_slot(const std::function<void(CallSlot &)> &visit) {
+	SlotTable &slots = table();
+	std::lock_guard lock(slots.mutex);
+	for (auto &slot : slots.slots)
+		visit(*slot);
+}
+
 constinit CallGate call_gate;
 
 void CallGate::open() {

@@ -12,14 +12,22 @@
 
 namespace metacall_core {
 
+class TimedCall;
+
 // One thread's depth in calls. Slots are leased to threads and reused after they exit.
 struct CallSlot {
 	std::atomic<int> depth{0};
 	bool leased = false;
+	// The innermost timed call of the thread (watchdog.h), and whether the watchdog is reading it
+	// (the call waits for it to finish before it leaves).
+	std::atomic<TimedCall *> timed{nullptr};
+	std::atomic<bool> watched{false};
 };
 
 // The calling thread's slot (leased on its first call).
 CallSlot &this_thread_slot();
+// Calls visit(CallSlot &) for every slot ever leased (the table's lock is held).
+void for_each_slot(const std::function<void(CallSlot &)> &visit);
 
 class CallGate {
 public:

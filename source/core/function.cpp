@@ -1,11 +1,13 @@
 #include "function.h"
 
+#include "async_host.h"
 #include "error.h"
 #include "future.h"
 #include "loader.h"
 #include "object.h"
 #include "runtime.h"
 #include "value.h"
+#include "watchdog.h"
 
 #include <algorithm>
 
@@ -35,6 +37,19 @@ Function::Function(Signature signature, std::shared_ptr<Loader> host, metacall_i
                    void *closure)
     : signature_(std::move(signature)), loader_(std::move(host)), host_invoke_(invoke), closure_(closure) {}
 
+Function::Function(Signature signature, std::shared_ptr<Loader> host, metacall_async_invoke_callback settles,
+                   void *closure)
+    : signature_(std::move(signature)), loader_(std::move(host)), closure_(closure) {
+	host_kind_ = HostKind::settles;
+	async_invoke_ = settles;
+}
+
+Function::Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback pooled,
+                   void *closure, bool)
+    : signature_(std::move(signature)), loader_(std::move(host)), host_invoke_(pooled), closure_(closure) {
+	host_kind_ = HostKind::pooled;
+}
+
 Function::~Function() {
 	magic_ = 0;
 	if (target_ == nullptr && data_ != nullptr)
@@ -57,6 +72,8 @@ std::shared_ptr<Function> Function::bind(std::shared_ptr<Function> target, void 
 		target = target->target_;
 	auto bound = std::make_shared<Function>(target->signature_, target->loader_, target->host_invoke_);
 	bound->data_ = target->data_;
+	bound->host_kind_ = target->host_kind_;
+	bound->async_invoke_ = target->async_invoke_;
 	bound->closure_ = closure;
 	bound->target_ = std::move(target);
 	return bound;
@@ -79,7 +96,9 @@ void *Function::call(void *args[], std::size_t size, const char *api) {
 	const std::size_t most = signature_.params.size(), least = most - signature_.optional;
 	if (size < least || (size > most && !signature_.is_variadic)) [[unlikely]]
 		return wrong_count(size);
-	void *result = dispatch(args, size);
+	const unsigned long limit =
+	    origin.life_ != nullptr ? origin.life_->timeout_ms.load(std::memory_order_relaxed) : 0;
+	void *result = limit == 0 ? dispatch(args, size) : dispatch_timed(args, size, limit);
 	if (result == nullptr)
 		return Value::create(METACALL_NULL);
 	// Only a class or an object is tied to the handle: the common results skip the call.
@@ -123,11 +142,27 @@ void *Function::wrong_count(std::size_t size) const {
 }
 
 void *Function::dispatch(void *args[], std::size_t size) {
+	if (host_kind_ != HostKind::plain) [[unlikely]]
+		return call_host_async(args, size);
 	if (host_invoke_ != nullptr)
 		return checked_host_result(call_host(args, size));
 	if (signature_.is_async)
 		return call_async(args, size);
 	return loader_->interface().invoke(loader_->state(), data_, args, size);
+}
+
+void *Function::dispatch_timed(void *args[], std::size_t size, unsigned long ms) {
+	TimedCall timed(ms, loader_->interface(), loader_->state());
+	void *result = dispatch(args, size);
+	if (!timed.fired() || result == nullptr || static_cast<Value *>(result)->id != METACALL_THROWABLE)
+		return result; // it ended by itself (maybe just as its time ran out)
+	metacall_exception_type exception{};
+	if (metacall_error_from_value(result, &exception) != 0 || exception.label == nullptr ||
+	    std::string(exception.label) != "InterruptedError")
+		return result; // it failed on its own
+	destroy_value(result);
+	return make_throwable("TimeoutError", "function '" + name() + "' ran past its time limit of " +
+	                                          std::to_string(ms) + " ms and was stopped");
 }
 
 // What a host function returned, checked once here for every caller (C, JS, Python): a pointer
@@ -181,6 +216,61 @@ void *Function::call_host_converting(void *args[], std::size_t size) {
 	void *result = host_invoke_(size, converted.data(), closure_);
 	release();
 	return result;
+}
+
+// Async host functions get copies of their arguments (the work may outlive the call), converted to
+// the declared numeric types as plain host functions' are; the caller gets the future at once.
+void *Function::call_host_async(void *args[], std::size_t size) {
+	auto copies = std::make_shared<std::vector<ValuePtr>>();
+	copies->reserve(size);
+	for (std::size_t i = 0; i < size; ++i) {
+		auto *arg = static_cast<Value *>(args[i]);
+		ValuePtr copy(arg->copy());
+		if (copy == nullptr)
+			return make_throwable("RecursionError", "function '" + name() + "' argument " +
+			                                            std::to_string(i) + " is nested too deeply to copy");
+		const ValueId type = i < signature_.params.size() ? signature_.params[i].type : METACALL_INVALID;
+		if (type != METACALL_INVALID && arg->id != type &&
+		    (!is_number(arg->id) || !is_number(type) || metacall_value_cast(copy.get(), type) == nullptr))
+			return make_throwable("TypeError", "function '" + name() + "' parameter " + std::to_string(i) +
+			                                       " ('" + signature_.params[i].name + "'): expected " +
+			                                       metacall_value_id_name(type) + ", got " +
+			                                       metacall_value_id_name(arg->id));
+		copies->push_back(std::move(copy));
+	}
+	auto future = std::make_shared<Future>();
+	AsyncCalls::instance().add(future);
+	std::vector<void *> argv;
+	argv.reserve(size);
+	for (auto &copy : *copies)
+		argv.push_back(copy.get());
+	if (host_kind_ == HostKind::settles) {
+		async_invoke_(size, argv.data(), Value::create_future(future), closure_); // its future is the host's
+		return Value::create_future(std::move(future));
+	}
+	auto self = shared_from_this();
+	auto job = [self, future, copies, argv]() mutable {
+		// Inside the call gate: metacall_destroy waits for a job that runs, and refuses one that has
+		// not started (its future is cancelled by then).
+		CallScope scope(nullptr);
+		if (!scope) {
+			future->cancel("libmetacall is being destroyed");
+			return;
+		}
+		if (future->cancelled())
+			return;
+		WorkerPool::set_current(future.get());
+		void *result =
+		    self->checked_host_result(self->host_invoke_(argv.size(), argv.data(), self->closure_));
+		WorkerPool::set_current(nullptr);
+		const bool rejected = result != nullptr && static_cast<Value *>(result)->id == METACALL_THROWABLE;
+		future->settle(!rejected, result); // refused (and destroyed) when it was cancelled meanwhile
+	};
+	if (!WorkerPool::instance().submit(std::move(job))) {
+		future->cancel("no worker thread could be started");
+		return make_throwable("RuntimeError", "function '" + name() + "': no worker thread could be started");
+	}
+	return Value::create_future(std::move(future));
 }
 
 // Async functions: the loader settles a future the core made; the caller gets a copy of it.

@@ -44,6 +44,13 @@ public:
 	// A host function: `invoke` is called directly, with `closure` as its data.
 	Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback invoke,
 	         void *closure = nullptr);
+	// An async host function (signature.is_async): `settles` is given a future to settle
+	// (metacall_registerv_async); or, with `pooled` set, `invoke` runs on the worker pool and its
+	// return settles the future (metacall_registerv_pool).
+	Function(Signature signature, std::shared_ptr<Loader> host, metacall_async_invoke_callback settles,
+	         void *closure);
+	Function(Signature signature, std::shared_ptr<Loader> host, metacall_invoke_callback pooled,
+	         void *closure, bool);
 	~Function();
 	Function(const Function &) = delete;
 	Function &operator=(const Function &) = delete;
@@ -83,16 +90,24 @@ private:
 	[[gnu::cold, gnu::noinline]] void *wrong_count(std::size_t size) const;
 	[[gnu::noinline]] void *call_host_converting(void *args[], std::size_t size);
 	void *call_async(void *args[], std::size_t size);
+	// An async host function's call: a future, settled by the host's callback or the pool.
+	[[gnu::noinline]] void *call_host_async(void *args[], std::size_t size);
+	// dispatch under a time limit (metacall_handle_limits): a call stopped at its deadline returns
+	// a TimeoutError naming the function and the limit.
+	[[gnu::noinline]] void *dispatch_timed(void *args[], std::size_t size, unsigned long ms);
 
 	std::uint32_t magic_ = kMagic;
 	Signature signature_;
 	std::shared_ptr<Loader> loader_;
 	void *data_ = nullptr;                           // the loader's reference
 	metacall_invoke_callback host_invoke_ = nullptr; // set for host functions
-	void *closure_ = nullptr;                        // host closure data (bound functions)
-	std::shared_ptr<Function> target_;               // bound functions call this one
-	std::shared_ptr<HandleLife> life_;               // the handle it came from (classes and objects)
-	std::shared_ptr<void> kept_;                     // the closure, when the core made it
+	enum class HostKind : std::uint8_t { plain, settles, pooled };
+	HostKind host_kind_ = HostKind::plain;
+	metacall_async_invoke_callback async_invoke_ = nullptr; // HostKind::settles
+	void *closure_ = nullptr;                               // host closure data (bound functions)
+	std::shared_ptr<Function> target_;                      // bound functions call this one
+	std::shared_ptr<HandleLife> life_;                      // the handle it came from (classes and objects)
+	std::shared_ptr<void> kept_;                            // the closure, when the core made it
 	std::atomic<bool> alive_{true};
 };
 

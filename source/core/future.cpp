@@ -53,6 +53,17 @@ void Future::then(Continuation continuation) {
 	continuation(state_ == State::resolved, value_);
 }
 
+bool Future::cancel(const std::string &why) {
+	{
+		std::lock_guard lock(mutex_);
+		if (state_ != State::pending)
+			return false;
+		cancelled_.store(true, std::memory_order_release);
+	}
+	// Another thread may settle it in between: then it is not cancelled after all, only flagged.
+	return settle(false, make_throwable("CancelledError", why));
+}
+
 void *chain(const std::shared_ptr<Future> &source, void *(*resolve)(void *, void *),
             void *(*reject)(void *, void *), void *data) {
 	auto target = std::make_shared<Future>();
@@ -105,6 +116,24 @@ int metacall_future_resolve(void *future, void *result) {
 
 int metacall_future_reject(void *future, void *error) {
 	return settle_value(future, error, false, "metacall_future_reject");
+}
+
+int metacall_future_cancel(void *future) {
+	Value *value = Value::from(future, METACALL_FUTURE, "metacall_future_cancel");
+	if (value == nullptr)
+		return 1;
+	if (!value->future()->cancel("the call was cancelled (metacall_future_cancel)")) {
+		set_error("FutureError", "metacall_future_cancel: the future is already settled");
+		return 1;
+	}
+	return 0;
+}
+
+int metacall_future_cancelled(void *future) {
+	Value *value = Value::from(future, METACALL_FUTURE, "metacall_future_cancelled");
+	if (value == nullptr)
+		return -1;
+	return value->future()->cancelled() ? 1 : 0;
 }
 
 } // extern "C"

@@ -1,10 +1,12 @@
 // Futures: settle once, run continuations on the settling thread (or at once when settled).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace metacall_core {
@@ -28,6 +30,10 @@ public:
 	bool settle(bool resolved, void *value);
 	// Runs `continuation` when the future settles, or now when it has.
 	void then(Continuation continuation);
+	// Rejects the future with a "CancelledError" throwable saying `why`, and raises the flag that
+	// the work which would have settled it reads. False when it was settled already.
+	bool cancel(const std::string &why);
+	bool cancelled() const { return cancelled_.load(std::memory_order_acquire); }
 
 private:
 	enum class State { pending, resolved, rejected };
@@ -37,6 +43,7 @@ private:
 	State state_ = State::pending;
 	void *value_ = nullptr;
 	std::vector<Continuation> continuations_;
+	std::atomic<bool> cancelled_{false};
 };
 
 // Calls `resolve` or `reject` (metacall_await_callback) with the outcome of `source` and returns a

@@ -22,6 +22,8 @@ struct HandleLife {
 	explicit HandleLife(std::string handle_name) : name(std::move(handle_name)) {}
 	std::atomic<bool> alive{true};
 	const std::string name;
+	// metacall_handle_limits: the time limit of each call of its functions, in ms (0: none).
+	std::atomic<unsigned long> timeout_ms{0};
 };
 
 class Object : public std::enable_shared_from_this<Object> {

@@ -225,4 +225,10 @@ bool Registry::is_live(void *handle) const {
 	return live_.count(handle) != 0;
 }
 
+std::shared_ptr<HandleLife> Registry::life_of(void *handle) const {
+	std::shared_lock lock(mutex_);
+	auto found = live_.find(handle);
+	return found != live_.end() ? found->second->life : nullptr;
+}
+
 } // namespace metacall_core

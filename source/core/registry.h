@@ -84,6 +84,8 @@ public:
 	// Its functions, classes and objects; false when it is not live.
 	bool contents(void *handle, HandleContents &out) const;
 	bool is_live(void *handle) const;
+	// What the functions of a live handle share (their time limit); nullptr when it is not live.
+	std::shared_ptr<HandleLife> life_of(void *handle) const;
 
 	// Calls visit(const Handle &) for each live handle in load order, under the read lock.
 	template <typename Visit>

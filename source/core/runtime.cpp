@@ -1,5 +1,6 @@
 #include "runtime.h"
 
+#include "async_host.h"
 #include "error.h"
 #include "log.h"
 
@@ -33,6 +34,9 @@ void Runtime::destroy() {
 	if (state_.load() != State::running)
 		return;
 	state_.store(State::destroying);
+	// Async host calls in flight are cancelled first, so that the pool's jobs that run see their
+	// flag and return; the drain below waits for them.
+	AsyncCalls::instance().cancel_all("metacall_destroy ran before the call completed");
 	// New calls are refused; the ones in flight leave. Calls other threads handed to a runtime this
 	// thread pumps (metacall_pump) complete only when it pumps: keep pumping while waiting.
 	std::vector<std::shared_ptr<Loader>> pumped;
@@ -46,6 +50,8 @@ void Runtime::destroy() {
 		for (auto &loader : pumped)
 			loader->pump();
 	});
+	AsyncCalls::instance().cancel_all("metacall_destroy ran before the call completed"); // started meanwhile
+	WorkerPool::instance().stop(); // no job runs now: the queued ones are dropped, their futures cancelled
 
 	// Unload every handle, newest first, while its loader still runs.
 	for (auto &handle : registry_.take_all()) {
@@ -105,6 +111,11 @@ std::shared_ptr<Loader> Runtime::loader(const char *tag, const char *api) {
 	loaders_.emplace(tag, loader);
 	start_order_.push_back(loader);
 	return loader;
+}
+
+std::vector<std::shared_ptr<Loader>> Runtime::started_loaders() {
+	std::lock_guard lock(loaders_mutex_);
+	return start_order_;
 }
 
 std::shared_ptr<Loader> Runtime::started_loader(const std::string &tag) {

@@ -37,6 +37,8 @@ public:
 	// The loader of `tag` if it is started, else nullptr (starts nothing).
 	std::shared_ptr<Loader> started_loader(const std::string &tag);
 	const std::shared_ptr<Loader> &host() const { return host_; }
+	// The started loaders, in start order (a copy: they stay alive while the caller holds it).
+	std::vector<std::shared_ptr<Loader>> started_loaders();
 
 	Registry &registry() { return registry_; }
 	// A fresh name for a handle loaded from memory.

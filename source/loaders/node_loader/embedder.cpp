@@ -7,6 +7,7 @@
 #include <metacall/metacall_loader.h>
 #include <node.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -93,9 +94,14 @@ struct Session {
 	std::unique_ptr<v8::Locker> locker;
 	v8::Global<v8::Context> context;
 	bool interrupted = false;
+	// The heap cap (options.heap_limit), and what to tell when a call reaches it.
+	void (*on_heap_limit)(void *) = nullptr;
+	void *heap_context = nullptr;
 	// Host V8: the host's platform, when the loader runs its tasks for Node's isolate itself.
 	v8::Platform *host_platform = nullptr;
 	std::unique_ptr<node_loader::HostV8Tasks> host_tasks;
+	// Node's platform, whose worker threads outlive the session.
+	node::MultiIsolatePlatform *platform = nullptr;
 };
 
 void copy_error(const std::string &text, char *error, size_t error_size) {
@@ -122,6 +128,23 @@ void *fail_start(std::unique_ptr<Session> session, const std::string &reason, ch
 	return nullptr;
 }
 
+// V8 is about to run out of the capped heap: the running calls are stopped, and the heap given
+// room for them to unwind (V8 aborts the process when a heap is full for good).
+size_t near_heap_limit(void *data, size_t current_limit, size_t) {
+	auto *session = static_cast<Session *>(data);
+	if (session->on_heap_limit != nullptr)
+		session->on_heap_limit(session->heap_context);
+	return current_limit + current_limit / 2 + (16u << 20);
+}
+
+// The heap of the isolate made next is capped at `bytes` (V8 sizes a heap when it makes it).
+// Process-wide flags: set just around the creation of one environment.
+void cap_next_heap(size_t bytes) {
+	const size_t megabytes = bytes == 0 ? 0 : std::max<size_t>(1, bytes >> 20);
+	const std::string flag = "--max-old-space-size=" + std::to_string(megabytes);
+	v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
+}
+
 void *start(const char *main_script, const node_loader_embedder_options *options,
             void (*on_exit)(void *, int), void *exit_context, char *error, size_t error_size) {
 	std::string reason;
@@ -133,8 +156,14 @@ void *start(const char *main_script, const node_loader_embedder_options *options
 	}
 	std::vector<std::string> errors;
 	auto session = std::make_unique<Session>();
+	session->platform = platform;
+	const size_t heap_limit = options != nullptr ? options->heap_limit : 0;
+	if (heap_limit != 0)
+		cap_next_heap(heap_limit);
 	session->setup = node::CommonEnvironmentSetup::Create(platform, &errors, std::vector<std::string>{"node"},
 	                                                      std::vector<std::string>{});
+	if (heap_limit != 0)
+		cap_next_heap(0); // later isolates (the host's, in host-v8 mode) keep V8's default
 	if (session->setup == nullptr) {
 		reason = "cannot create a Node environment";
 		for (const std::string &message : errors)
@@ -149,6 +178,12 @@ void *start(const char *main_script, const node_loader_embedder_options *options
 		                            node::Stop(env);
 	                            });
 	v8::Isolate *isolate = session->setup->isolate();
+	if (heap_limit != 0) {
+		session->on_heap_limit = options->on_heap_limit;
+		session->heap_context = options->heap_context;
+		isolate->AddNearHeapLimitCallback(near_heap_limit, session.get());
+		isolate->AutomaticallyRestoreInitialHeapLimit(0.5);
+	}
 	session->locker = std::make_unique<v8::Locker>(isolate);
 	isolate->Enter();
 	v8::HandleScope handles(isolate);
@@ -206,6 +241,11 @@ void stop(void *opaque) {
 		node::Stop(session->setup->env());
 	{
 		v8::HandleScope handles(isolate);
+		// Background work V8 posted for this isolate (WebAssembly tier-up of Node's own CommonJS
+		// lexer, which ES module imports run) finishes first: a job left running on a worker
+		// thread would race the isolate's disposal and the process's exit.
+		if (session->host_platform == nullptr)
+			session->platform->DrainTasks(isolate);
 		session->context.Get(isolate)->Exit();
 	}
 	session->host_tasks.reset();
@@ -217,7 +257,15 @@ void stop(void *opaque) {
 		node_loader::HostV8Tasks::forget(session->host_platform, isolate);
 }
 
-constexpr node_loader_embedder embedder_table{start, run, interrupt, stop};
+void terminate(void *opaque) {
+	static_cast<Session *>(opaque)->setup->isolate()->TerminateExecution(); // thread-safe in V8
+}
+
+void resume(void *opaque) {
+	static_cast<Session *>(opaque)->setup->isolate()->CancelTerminateExecution();
+}
+
+constexpr node_loader_embedder embedder_table{start, run, interrupt, stop, terminate, resume};
 
 } // namespace
 

@@ -14,6 +14,12 @@
 struct node_loader_embedder_options {
 	int host_v8;
 	const char *v8_abi; // host_v8: what the V8-less libnode was built for (its note, v8less.h)
+	// The cap of the environment's JS heap in bytes (0: V8's default). Near it V8 calls
+	// `on_heap_limit(heap_context)` on the owner thread, which should stop the running calls (the
+	// heap is given room for them to unwind; its first size comes back once they freed it).
+	size_t heap_limit;
+	void (*on_heap_limit)(void *heap_context);
+	void *heap_context;
 };
 
 struct node_loader_embedder {
@@ -38,6 +44,12 @@ struct node_loader_embedder {
 	// Stops the environment (its timers, handles and any running script) and frees it. The
 	// process-wide part of Node (V8's platform) stays for the next start: V8 cannot start twice.
 	void (*stop)(void *session);
+
+	// Stops the JavaScript running in the environment (V8's TerminateExecution): from any thread,
+	// while the session lives. The stack of JS frames unwinds; nothing runs JS until `resume`.
+	void (*terminate)(void *session);
+	// Owner, once the terminated JS frames have unwound: JavaScript may run again.
+	void (*resume)(void *session);
 };
 
 #define NODE_LOADER_EMBEDDER_ENTRY_NAME "node_loader_embedder"

@@ -3,6 +3,7 @@
 
 #include "js_errors.h"
 #include "js_scalars.h"
+#include "js_typed_arrays.h"
 #include "js_values.h"
 #include "js_wrapped.h"
 #include "loader_state.h"
@@ -230,7 +231,7 @@ napi_value call_from_js(LoaderState &state, void *function, const napi_value *ar
 		args = args_heap.data();
 	}
 	for (size_t i = 0; i < argc; ++i) {
-		args[i] = from_js(state, argv[i]);
+		args[i] = argument_from_js(state, argv[i]); // argv holds the arrays whose bytes it borrows
 		if (metacall_value_id(args[i]) == METACALL_THROWABLE) { // cannot convert: no call is made
 			napi_value error = error_to_js(state, args[i]);
 			if (error != nullptr)
@@ -256,6 +257,9 @@ napi_value call_from_js(LoaderState &state, void *function, const napi_value *ar
 		napi_value error = error_to_js(state, result);
 		if (error != nullptr)
 			napi_throw(env, error);
+	} else if (metacall_value_id(result) == METACALL_BUFFER && is_typed_buffer(result)) {
+		js = typed_buffer_to_js_taken(env, result); // no copy: the array's memory is the result's
+		result = nullptr;
 	} else {
 		js = to_js(state, result);
 	}

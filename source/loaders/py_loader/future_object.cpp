@@ -24,7 +24,7 @@ import threading
 class Future:
     """A metacall future: await it from any asyncio event loop."""
 
-    __slots__ = ("_future", "_lock", "_state", "_value", "_waiters", "__weakref__")
+    __slots__ = ("_future", "_lock", "_state", "_value", "_waiters", "_events", "__weakref__")
     __module__ = "metacall"
 
     def __init__(self, future):
@@ -33,6 +33,7 @@ class Future:
         self._state = None  # None while pending, then True (resolved) or False (rejected)
         self._value = None
         self._waiters = []
+        self._events = []  # of threads blocked in result()
 
     def done(self):
         return self._state is not None
@@ -47,11 +48,29 @@ class Future:
                 return
             self._state, self._value = resolved, value
             waiters, self._waiters = self._waiters, []
+            events, self._events = self._events, []
+        for event in events:
+            event.set()
         for waiter in waiters:
             try:
                 waiter.get_loop().call_soon_threadsafe(_wake, waiter, resolved, value)
             except RuntimeError:
                 pass  # its loop is closed: nobody awaits there any more
+
+    def result(self, timeout=None):
+        """Blocks the calling thread until the future settles, for synchronous code: returns its
+        value or raises its error. Other threads run meanwhile (the wait releases the GIL).
+        TimeoutError after `timeout` seconds (None: no limit)."""
+        with self._lock:
+            event = None
+            if self._state is None:
+                event = threading.Event()
+                self._events.append(event)
+        if event is not None and not event.wait(timeout):
+            raise TimeoutError("the metacall future did not settle in time")
+        if self._state:
+            return self._value
+        raise self._value
 
     def __await__(self):
         waiter = None

@@ -5,8 +5,10 @@
 #include "exceptions.h"
 #include "from_python.h"
 #include "gil.h"
+#include "interrupts.h"
 #include "loader_state.h"
 #include "to_python.h"
+#include "typed_buffers.h"
 
 #include <metacall/metacall.h>
 
@@ -75,21 +77,24 @@ void *result_value(PyObject *result, LoaderState &state) {
 } // namespace
 
 void *invoke_python(LoaderState &state, PyObject *callable, void *args[], std::size_t size) {
-	GilScope gil;      // first in, last out: everything below needs it
+	GilScope gil;        // first in, last out: everything below needs it
+	RunningCall running; // metacall_interrupt and time limits find it (interrupts.h)
+	release_deferred_buffers();
 	BufferLoans loans; // released after the result is converted (it may be one of them)
 	Arguments arguments(size);
 	if (!arguments.convert(args, size, &loans))
 		return throwable_from_error();
-	return result_value(arguments.call(callable), state);
+	return running.finish(result_value(arguments.call(callable), state));
 }
 
 void *invoke_method(LoaderState &state, PyObject *self, PyObject *name, void *args[], std::size_t size) {
 	GilScope gil;
+	RunningCall running;
 	BufferLoans loans;
 	Arguments arguments(size);
 	if (!arguments.convert(args, size, &loans))
 		return throwable_from_error();
-	return result_value(arguments.call_method(self, name), state);
+	return running.finish(result_value(arguments.call_method(self, name), state));
 }
 
 void await_python(LoaderState &state, PyObject *callable, void *args[], std::size_t size, void *future) {

@@ -7,12 +7,15 @@
 #include "function_object.h"
 #include "function_refs.h"
 #include "gil.h"
+#include "heap_cap.h"
 #include "interpreter.h"
+#include "interrupts.h"
 #include "invoke.h"
 #include "loader_state.h"
 #include "module_loader.h"
 #include "port_module.h"
 #include "runtime_entry.h"
+#include "typed_buffers.h"
 
 #include <metacall/metacall.h>
 #include <metacall/metacall_loader.h>
@@ -57,7 +60,7 @@ void *initialize(const char *tag) {
 	}
 	return guarded(
 	    [&]() -> void * {
-		    if (!ready_function_type() || !ready_foreign_types())
+		    if (!ready_function_type() || !ready_foreign_types() || !ready_interrupts())
 			    return nullptr;
 		    auto state = std::make_unique<LoaderState>(tag != nullptr ? tag : "py");
 		    // The port module in every mode: `import metacall` in a script we run reuses this loader.
@@ -148,10 +151,28 @@ int clear(void *loader, void *module) {
 	    1);
 }
 
+int interrupt(void *, const void *origin) {
+	return interrupt_calls(origin);
+}
+
+int heap_limit(void *, size_t bytes) {
+	GilScope gil;
+	std::string error;
+	if (!set_heap_cap(bytes, error)) {
+		metacall_loader_error("py loader: %s", error.c_str());
+		return 1;
+	}
+	return 0;
+}
+
 void destroy(void *loader) {
 	GilScope gil; // outlives the state: dropping its references needs the GIL
+	release_deferred_buffers();
 	std::unique_ptr<LoaderState> state(&state_of(loader));
 	state->stop();
+	// The interpreter is parked, not finalized: values of the core that only reference cycles hold
+	// (an exception's traceback through the frame that had them) would stay for good.
+	PyGC_Collect();
 }
 
 constexpr metacall_loader_interface interface_table{
@@ -168,6 +189,8 @@ constexpr metacall_loader_interface interface_table{
     .clear = clear,
     .destroy = destroy,
     .pump = nullptr, // its asyncio loop runs on a thread of its own
+    .interrupt = interrupt,
+    .heap_limit = heap_limit,
 };
 
 } // namespace

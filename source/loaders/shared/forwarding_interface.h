@@ -74,6 +74,16 @@ struct ForwardingInterface {
 		}
 		return implementation->pump(loader);
 	}
+	static int interrupt(void *loader, const void *origin) {
+		return implementation->interrupt != nullptr ? implementation->interrupt(loader, origin) : 0;
+	}
+	static int heap_limit(void *loader, size_t bytes) {
+		if (implementation->heap_limit == nullptr) {
+			metacall_loader_error("this loader cannot cap its runtime's heap");
+			return 1;
+		}
+		return implementation->heap_limit(loader, bytes);
+	}
 
 	static constexpr metacall_loader_interface table{
 	    .abi_version = METACALL_LOADER_ABI_VERSION,
@@ -89,6 +99,8 @@ struct ForwardingInterface {
 	    .clear = clear,
 	    .destroy = destroy,
 	    .pump = pump,
+	    .interrupt = interrupt,
+	    .heap_limit = heap_limit,
 	};
 };
 
