@@ -110,6 +110,70 @@ def test_npm_package_is_imported():
     assert metacall.metacall("minor", "4.5.6", None) == 5
 
 
+def test_import_hook_loads_es_module():
+    import metacall  # noqa: F401  (installs the hook)
+    from esm_lib.mjs import add, default
+    assert add(40, 2) == 42  # through mylib.js, required from the ES module
+    assert default("ESM") == "hello, ESM"
+
+
+def test_es_module_syntax_error_is_raised_naming_file_and_line():
+    import metacall  # noqa: F401
+    with pytest.raises(Exception) as caught:
+        from broken_esm.mjs import broken  # noqa: F401
+    assert "SyntaxError" in str(caught.value)
+    assert os.path.abspath("broken_esm.mjs") + ":2:" in str(caught.value)
+
+
+def test_es_module_from_memory():
+    import metacall
+    metacall.metacall_load_from_memory("node", "export const triple = (x) => x * 3;\n")
+    assert metacall.metacall("triple", 3) == 9
+
+
+def test_esm_only_npm_package_is_imported():
+    folder = os.environ["NPM_FOLDER"]
+    sys.path.append(folder)  # <folder>/node_modules/nanoid, an ES module only
+    import metacall  # noqa: F401
+    import nanoid
+    identifier = nanoid.nanoid(12)
+    assert isinstance(identifier, str) and len(identifier) == 12
+
+
+def typescript_found():
+    os.environ["METACALL_TYPESCRIPT"] = os.path.join(os.environ["NPM_FOLDER"], "node_modules", "typescript")
+
+
+def test_typescript_file_is_imported_with_its_types():
+    typescript_found()
+    import metacall
+    from typed_lib.ts import scale
+    assert scale([1, 2, 3], 2) == [2, 4, 6]
+    handle = next(h for h in metacall.metacall_inspect()["node"] if h["name"].endswith("typed_lib.ts"))
+    scale_info = next(f for f in handle["scope"]["funcs"] if f["name"] == "scale")
+    assert [a["type"]["name"] for a in scale_info["signature"]["args"]] == ["Array", "Double"]
+    assert scale_info["signature"]["ret"]["type"]["name"] == "Array"
+
+
+def test_typescript_error_stack_points_at_the_ts_line():
+    typescript_found()
+    import metacall  # noqa: F401
+    from typed_lib.ts import fail
+    with pytest.raises(RuntimeError) as caught:
+        fail("no")
+    assert type(caught.value).__name__ == "RangeError"
+    assert any("typed_lib.ts:7:" in note for note in caught.value.__notes__)
+
+
+def test_typescript_syntax_error_is_raised_naming_file_and_line():
+    typescript_found()
+    import metacall  # noqa: F401
+    with pytest.raises(Exception) as caught:
+        from broken_ts.ts import broken  # noqa: F401
+    assert "SyntaxError" in str(caught.value)
+    assert "broken_ts.ts:2:" in str(caught.value)
+
+
 def test_four_threads_call_js_at_once(metacall):
     failures = []
 
@@ -229,3 +293,38 @@ def test_python_object_passed_through_python_comes_back_as_itself():
     assert metacall.metacall("echo", thing) is thing
     assert metacall.metacall("echo", Thing) is Thing
     assert metacall.metacall("echo", [thing])[0] is thing
+
+
+@pytest.fixture
+def numbers():
+    import metacall
+    metacall.metacall_load_from_file("node", ["numbers.js"])
+    return metacall
+
+
+def test_js_integers_arrive_as_int_other_numbers_as_float(numbers):  # docs/NUMBERS.md
+    call = numbers.metacall
+    assert type(call("power_of_two", 10)) is int and call("power_of_two", 10) == 1024
+    assert type(call("echo", 2 ** 53 - 1)) is int
+    assert type(call("echo", 0.5)) is float
+    assert type(call("power_of_two", 53)) is float  # 2**53 as a JS number is no longer safe
+    assert str(call("echo", -0.0)) == "-0.0"
+    assert call("echo", float("nan")) != call("echo", float("nan"))
+    assert list(range(call("power_of_two", 2))) == [0, 1, 2, 3]
+
+
+def test_python_ints_arrive_as_numbers_when_safe_and_bigints_beyond(numbers):
+    describe = lambda x: numbers.metacall("describe", x)
+    assert describe(2 ** 53 - 1) == ["number", "9007199254740991", False]
+    assert describe(2 ** 53) == ["bigint", "9007199254740992", False]
+    assert describe(2 ** 64) == ["bigint", str(2 ** 64), False]
+    assert describe(-(2 ** 200)) == ["bigint", str(-(2 ** 200)), False]
+    assert describe(-0.0) == ["number", "0", True]
+    assert describe(1.0) == ["number", "1", False]
+
+
+def test_bigints_of_any_size_come_back_as_exact_ints(numbers):
+    assert numbers.metacall("big_power_of_two", 200) == 2 ** 200
+    assert numbers.metacall("echo", 2 ** 64 + 1) == 2 ** 64 + 1
+    assert numbers.metacall("echo", -(2 ** 200) - 1) == -(2 ** 200) - 1
+    assert type(numbers.metacall("big_power_of_two", 3)) is int

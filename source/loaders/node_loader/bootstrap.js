@@ -1,5 +1,6 @@
 // The node loader's JavaScript half: how files, source code and packages are loaded, unloaded and
-// described, and how classes and objects are described and proxied. The loader evaluates this
+// described, and how classes and objects are described and proxied. esm.js (ES modules) and
+// typescript.js (TypeScript) are appended to it, in the same scope. The loader evaluates this
 // text as the body of `function (module, builtinRequire)` (a require of Node's built-in modules is
 // all an embedding's start-up script has); `module.exports` takes the loader's native object and
 // gives back the helpers below.
@@ -30,54 +31,140 @@ function locate(name, executionPaths) {
   throw new Error(`cannot find '${name}' in ${folders.map((f) => `'${f}'`).join(', ')}`);
 }
 
+// What a load gives the native side: { exports, files, warnings } (warnings: messages for the
+// log, such as TypeScript's type errors), or a promise of it when an ES module is among the files
+// (import() is asynchronous: the native side waits for the promise while the event loop runs).
+function loaded(exports, files, pending) {
+  const finish = () => ({ exports, files, warnings: loadWarnings.splice(0) });
+  if (pending.length === 0) return finish();
+  return Promise.all(pending).then(finish, (error) => {
+    unload(files);
+    loadWarnings.length = 0;
+    throw error;
+  });
+}
+
+// Requires (CommonJS, TypeScript) or imports (ES modules) `file`; the exports go to exports[index]
+// (later, for an import).
+function loadFile(file, exports, pending) {
+  const index = exports.length;
+  exports.push(undefined);
+  const format = moduleFormat(file);
+  if (format === 'esm') {
+    pending.push(importFile(file).then((namespace) => {
+      exports[index] = namespace;
+    }));
+    return;
+  }
+  if (format === 'ts') hookTypeScript();
+  exports[index] = require(file);
+}
+
 // A new module: the exports of each file, and the files to forget on unload.
 function loadFiles(names, executionPaths) {
   const exports = [];
   const files = [];
+  const pending = [];
+  loadingExecutionPaths = executionPaths;
   try {
     for (const name of names) {
       const file = require.resolve(locate(name, executionPaths));
       files.push(file);
-      exports.push(require(file));
+      loadFile(file, exports, pending);
     }
   } catch (error) {
     unload(files); // nothing of a failed load stays: the next load reads the files again
+    loadWarnings.length = 0;
     throw error;
   }
-  return { exports, files };
+  return loaded(exports, files, pending);
 }
 
-// `name` becomes the module's file name (its stack frames show it; relative requires start from
-// the working directory).
-function loadSource(name, source) {
+// `name` becomes the module's file name (its stack frames show it; relative requires and imports
+// start from the working directory). ES module source: a name ending in .mjs, or source with a
+// static import or export, whose bare imports are also looked for from the execution paths;
+// TypeScript: a name ending in .ts, .tsx, .mts or .cts.
+function loadSource(name, source, executionPaths = []) {
+  loadingExecutionPaths = executionPaths;
   const filename = path.resolve(process.cwd(), name);
+  const format = path.extname(filename) === '.cjs' ? 'cjs' : moduleFormat(filename);
+  if (format === 'ts') {
+    try {
+      return loaded([loadTypeScriptSource(filename, source)], [], []);
+    } catch (error) {
+      loadWarnings.length = 0;
+      throw error;
+    }
+  }
+  if (format === 'esm' || (format === 'cjs' && path.extname(filename) !== '.cjs' && isModuleSource(source))) {
+    const exports = [undefined];
+    return loaded(exports, [], [importSource(filename, source, executionPaths).then((namespace) => {
+      exports[0] = namespace;
+    })]);
+  }
   const module = new Module(filename, null);
   module.filename = filename;
   module.paths = Module._nodeModulePaths(process.cwd());
   module._compile(source, filename);
-  return { exports: [module.exports], files: [] };
+  return loaded([module.exports], [], []);
+}
+
+// The folder above `folder` (itself included) whose node_modules holds the package `name`.
+function packageFolder(name, folders) {
+  for (const start of folders) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return dir;
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return undefined;
 }
 
 // A folder with a package.json (or an index.js), or the name of an installed npm package, which
-// node_modules resolution finds from the execution paths and the working directory.
+// node_modules resolution finds from the execution paths and the working directory. A package
+// that is an ES module (its "type", or exports for import only) is imported by its name from the
+// folder whose node_modules has it, so that its "exports" apply as for an import.
 function loadPackage(name, executionPaths) {
+  loadingExecutionPaths = executionPaths;
+  const exports = [];
+  const pending = [];
   let file;
   try {
     file = require.resolve(locate(name, executionPaths));
   } catch (notAFolder) {
+    const folders = searchFolders(executionPaths);
+    let resolved;
     try {
-      file = require.resolve(name, { paths: searchFolders(executionPaths) });
-    } catch (notAPackage) {
-      throw new Error(`cannot find the package '${name}' (no such folder, and no node_modules ` +
-                      `of ${searchFolders(executionPaths).map((f) => `'${f}'`).join(', ')} has it)`);
+      resolved = require.resolve(name, { paths: folders });
+    } catch (error) {
+      if (error.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED' && error.code !== 'MODULE_NOT_FOUND') throw error;
     }
+    if (resolved === undefined || moduleFormat(resolved) === 'esm') {
+      const folder = packageFolder(name, folders);
+      if (folder === undefined) {
+        throw new Error(`cannot find the package '${name}' (no such folder, and no node_modules ` +
+                        `of ${folders.map((f) => `'${f}'`).join(', ')} has it)`);
+      }
+      pending.push(importerAt(folder)(name).then((namespace) => {
+        exports.push(namespace);
+      }, (error) => {
+        throw importError(error, path.join(folder, 'node_modules', name));
+      }));
+      return loaded(exports, [], pending);
+    }
+    file = resolved;
   }
-  return { exports: [require(file)], files: [file] };
+  loadFile(file, exports, pending);
+  return loaded(exports, [file], pending);
 }
 
-// Takes the module's files out of require's cache: the next load reads them again.
+// Takes the module's files out of require's cache: the next load reads them again. An ES module
+// cannot leave Node's module map: the next import of it asks for a new instance (esm.js).
 function unload(files) {
-  for (const file of files) delete require.cache[file];
+  for (const file of files) {
+    delete require.cache[file];
+    if (moduleFormat(file) === 'esm') esmReloads.set(file, (esmReloads.get(file) || 0) + 1);
+  }
 }
 
 const functionSource = (fn) => Reflect.apply(Function.prototype.toString, fn, []);
@@ -157,11 +244,22 @@ function isAsync(fn) {
 // function name() {}, or a class) contributes it under its own name.
 function describe(exportsList) {
   const entries = [];
+  let declared;
   const add = (name, fn) => {
     const { names, rest } = parameters(fn);
-    entries.push({ name, fn, params: rest ? names.slice(0, -1) : names, rest, async: isAsync(fn) });
+    const entry = { name, fn, params: rest ? names.slice(0, -1) : names, rest, async: isAsync(fn) };
+    // A TypeScript module's functions: the declared types (paramTypes: an id or null each).
+    const signature = declared !== undefined ? declared[name] : undefined;
+    if (signature !== undefined && signature.params.length >= entry.params.length) {
+      entry.paramTypes = signature.params.slice(0, entry.params.length);
+      entry.returnType = signature.ret;
+      entry.async = entry.async || signature.async;
+    }
+    entries.push(entry);
   };
   for (const exports of exportsList) {
+    declared = exports !== null && (typeof exports === 'object' || typeof exports === 'function')
+      ? declaredSignatures.get(exports) : undefined;
     if (typeof exports === 'function') {
       add(exports.name || 'default', exports);
       for (const key of Object.keys(exports)) {
@@ -372,6 +470,10 @@ function settle(promise, token, native) {
 
 module.exports = (native) => ({
   loadFiles,
+  // For the native side's wait on an ES module's load: the outcome goes to callback(ok, value).
+  afterLoad: (promise, callback) => {
+    promise.then((value) => callback(true, value), (error) => callback(false, error));
+  },
   loadSource,
   loadPackage,
   unload,

@@ -53,6 +53,8 @@ public:
 	// must not end meanwhile, so the wake-up holds it while any such wait is pending. Owner.
 	void pin_loop();
 	void unpin_loop();
+	// How many EnvScopes are open: 0 when the owner is in no work for the core.
+	int call_depth() const { return call_depth_; }
 	// Lets go of everything it holds in the environment (which is about to go).
 	void close();
 

@@ -2,6 +2,7 @@
 
 #include "bootstrap_js.h"
 #include "js_calls.h"
+#include "js_interrupts.h"
 #include "js_object_proxy.h"
 
 #include <metacall/metacall_loader.h>
@@ -10,6 +11,8 @@
 #include <dlfcn.h>
 #include <malloc.h>
 
+#include <chrono>
+#include <thread>
 #include <vector>
 
 namespace node_loader {
@@ -194,7 +197,7 @@ void LoaderState::own_thread_main(std::string script) {
 		embedder_->run(session_, 0); // until stop() interrupts it, or a script called process.exit
 		if (own_environment_open())  // process.exit: the references are still to drop
 			shut_down();
-		embedder_->stop(session_);
+		stop_session();
 		session_ = nullptr;
 	}
 	Owner::set_owner_thread(false);
@@ -207,14 +210,18 @@ bool LoaderState::start_here(const std::string &script, std::string &error) {
 		options.host_v8 = 1;
 		options.v8_abi = static_cast<const char *>(dlsym(apart_library_, "node_v8less_v8_abi"));
 	}
+	options.heap_limit = heap_limit_.load();
+	options.on_heap_limit = JsInterrupts::heap_limit_reached;
 	session_ = embedder_->start(script.c_str(), &options, exited, this, reason, sizeof reason);
+	if (session_ != nullptr)
+		JsInterrupts::instance().attach(embedder_, session_);
 	if (session_ == nullptr) {
 		error = reason;
 		return false;
 	}
 	if (own_environment_ == nullptr) {
 		error = "the start-up script did not attach the loader";
-		embedder_->stop(session_);
+		stop_session();
 		session_ = nullptr;
 		return false;
 	}
@@ -226,11 +233,43 @@ bool LoaderState::start_here(const std::string &script, std::string &error) {
 	return true;
 }
 
+void LoaderState::stop_session() {
+	JsInterrupts::instance().detach();
+	embedder_->stop(session_);
+}
+
+bool LoaderState::set_heap_limit(size_t bytes, std::string &error) {
+	if (host_) {
+		error = "inside a Node process the JS heap is the host's: cap it with node's --max-old-space-size";
+		return false;
+	}
+	heap_limit_.store(bytes);
+	if (running_.load())
+		metacall_loader_log("warn", "node loader: the heap cap applies to the next Node environment (after "
+		                            "metacall_destroy): V8 sizes a heap when it makes it");
+	return true;
+}
+
 bool LoaderState::pump(std::string &error) {
 	if (!start(true, error))
 		return false;
+	pumping_ = true;
 	embedder_->run(session_, 1);
+	pumping_ = false;
 	return true;
+}
+
+bool LoaderState::can_turn_loop() const {
+	return pumped_ && !pumping_ && Owner::on_owner_thread() && environment_ != nullptr &&
+	       environment_->call_depth() == 0;
+}
+
+void LoaderState::turn_loop() {
+	pumping_ = true;
+	embedder_->run(session_, 1);
+	pumping_ = false;
+	// The files of an import are read on libuv's thread pool: give it a moment before the next turn.
+	std::this_thread::sleep_for(std::chrono::microseconds(100));
 }
 
 void LoaderState::stop() {
@@ -259,7 +298,7 @@ void LoaderState::stop() {
 		if (own_environment_open())
 			shut_down();
 		if (session_ != nullptr)
-			embedder_->stop(session_);
+			stop_session();
 		session_ = nullptr;
 		pumped_ = false;
 		Owner::set_owner_thread(false);

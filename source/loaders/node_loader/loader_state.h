@@ -71,8 +71,16 @@ public:
 	bool start(bool pumped, std::string &error);
 	// Runs what the event loop has ready (the pumping thread only).
 	bool pump(std::string &error);
+	// Whether the calling thread may run the event loop to wait for a load (pending_load.h): the
+	// pumping thread, outside any pump and any call.
+	bool can_turn_loop() const;
+	// Runs what the event loop has ready, then yields briefly (the thread of can_turn_loop).
+	void turn_loop();
 	// Frees what the loader holds in the environment, and stops the environment it started.
 	void stop();
+	// metacall_loader_heap_limit: the JS heap cap of the environments started from now on (0: none).
+	// False with `error` in host mode (the heap is the host's).
+	bool set_heap_limit(size_t bytes, std::string &error);
 
 	// The start-up script of an environment the loader starts hands it bootstrap.js's factory
 	// (the addon's attach). Owner thread, while start() waits.
@@ -111,6 +119,8 @@ private:
 	bool own_environment_open() const {
 		return own_environment_ != nullptr && own_environment_->env() != nullptr;
 	}
+	// owner: the embedder's stop, once the session can no longer be interrupted
+	void stop_session();
 	void release_all(); // owner: lets go of the functions and modules the loader holds
 	void shut_down();   // owner: release_all, and closes an environment of the loader's own
 	static void exited(void *context, int code); // a script called process.exit (owner)
@@ -126,7 +136,9 @@ private:
 
 	std::mutex lifecycle_mutex_; // start and stop
 	std::atomic<bool> running_{false};
+	std::atomic<size_t> heap_limit_{0}; // metacall_loader_heap_limit
 	bool pumped_ = false;
+	bool pumping_ = false;           // pump() is running the loop (pumping thread)
 	std::atomic<bool> ended_{false}; // a script called process.exit: no restart until destroy
 	std::thread thread_;             // the loader's own owner thread, when not pumped
 

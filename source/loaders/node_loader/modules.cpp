@@ -32,30 +32,21 @@ std::string text_of(napi_env env, napi_value js) {
 	return text;
 }
 
-// Calls helper `name`; on success keeps what it returned ({ exports, files }) as a new module.
-JsModule *load(LoaderState &state, const char *name, size_t argc, const napi_value *argv,
-               std::string &error) {
-	napi_env env = state.env();
-	napi_value loaded = nullptr;
-	if (!state.call(state.helper(name), argc, argv, &loaded)) {
-		error = pending_exception_text(state);
-		return nullptr;
-	}
-	napi_value exports = nullptr, files = nullptr;
-	napi_get_named_property(env, loaded, "exports", &exports);
-	napi_get_named_property(env, loaded, "files", &files);
-	auto module = std::make_unique<JsModule>();
-	napi_create_reference(env, exports, 1, &module->exports);
-	uint32_t count = 0;
-	napi_get_array_length(env, files, &count);
-	for (uint32_t i = 0; i < count; ++i) {
-		napi_value file = nullptr;
-		napi_get_element(env, files, i, &file);
-		module->files.push_back(text_of(env, file));
-	}
-	JsModule *raw = module.get();
-	state.modules().emplace(raw, std::move(module));
-	return raw;
+bool call_helper(LoaderState &state, const char *name, size_t argc, const napi_value *argv,
+                 napi_value *loaded, std::string &error) {
+	if (state.call(state.helper(name), argc, argv, loaded))
+		return true;
+	error = pending_exception_text(state);
+	return false;
+}
+
+// A declared type's value id (a number), or METACALL_INVALID (null: not declared).
+enum metacall_value_id type_id(napi_env env, napi_value type) {
+	int32_t id = -1;
+	if (type == nullptr || napi_get_value_int32(env, type, &id) != napi_ok || id < 0 ||
+	    id >= METACALL_INVALID)
+		return METACALL_INVALID;
+	return static_cast<enum metacall_value_id>(id);
 }
 
 // Adds the class or the instance `js` to the module as `name`.
@@ -79,27 +70,56 @@ bool define_object(LoaderState &state, void *scope, const std::string &name, nap
 
 } // namespace
 
-JsModule *load_files(LoaderState &state, const char *const paths[], size_t size, std::string &error) {
+bool start_load_files(LoaderState &state, const char *const paths[], size_t size, napi_value *loaded,
+                      std::string &error) {
 	napi_env env = state.env();
 	napi_value names = nullptr;
 	napi_create_array_with_length(env, size, &names);
 	for (size_t i = 0; i < size; ++i)
 		napi_set_element(env, names, static_cast<uint32_t>(i), js_string(env, paths[i]));
 	napi_value argv[2] = {names, string_array(env, state.execution_paths())};
-	return load(state, "loadFiles", 2, argv, error);
+	return call_helper(state, "loadFiles", 2, argv, loaded, error);
 }
 
-JsModule *load_source(LoaderState &state, const char *name, const char *source, size_t size,
-                      std::string &error) {
+bool start_load_source(LoaderState &state, const char *name, const char *source, size_t size,
+                       napi_value *loaded, std::string &error) {
 	napi_env env = state.env();
-	napi_value argv[2] = {js_string(env, name), js_string(env, source, size)};
-	return load(state, "loadSource", 2, argv, error);
+	napi_value argv[3] = {js_string(env, name), js_string(env, source, size),
+	                      string_array(env, state.execution_paths())};
+	return call_helper(state, "loadSource", 3, argv, loaded, error);
 }
 
-JsModule *load_package(LoaderState &state, const char *path, std::string &error) {
+bool start_load_package(LoaderState &state, const char *path, napi_value *loaded, std::string &error) {
 	napi_env env = state.env();
 	napi_value argv[2] = {js_string(env, path), string_array(env, state.execution_paths())};
-	return load(state, "loadPackage", 2, argv, error);
+	return call_helper(state, "loadPackage", 2, argv, loaded, error);
+}
+
+JsModule *module_from(LoaderState &state, napi_value loaded) {
+	napi_env env = state.env();
+	napi_value exports = nullptr, files = nullptr, warnings = nullptr;
+	napi_get_named_property(env, loaded, "exports", &exports);
+	napi_get_named_property(env, loaded, "files", &files);
+	napi_get_named_property(env, loaded, "warnings", &warnings);
+	auto module = std::make_unique<JsModule>();
+	napi_create_reference(env, exports, 1, &module->exports);
+	uint32_t count = 0;
+	napi_get_array_length(env, files, &count);
+	for (uint32_t i = 0; i < count; ++i) {
+		napi_value file = nullptr;
+		napi_get_element(env, files, i, &file);
+		module->files.push_back(text_of(env, file));
+	}
+	count = 0;
+	napi_get_array_length(env, warnings, &count);
+	for (uint32_t i = 0; i < count; ++i) {
+		napi_value warning = nullptr;
+		napi_get_element(env, warnings, i, &warning);
+		metacall_loader_log("warn", "node loader: %s", text_of(env, warning).c_str());
+	}
+	JsModule *raw = module.get();
+	state.modules().emplace(raw, std::move(module));
+	return raw;
 }
 
 bool discover(LoaderState &state, JsModule *module, metacall_loader_define define, void *scope,
@@ -115,7 +135,7 @@ bool discover(LoaderState &state, JsModule *module, metacall_loader_define defin
 	napi_get_array_length(env, entries, &count);
 	for (uint32_t i = 0; i < count; ++i) {
 		napi_value entry = nullptr, name = nullptr, fn = nullptr, params = nullptr, rest = nullptr,
-		           async = nullptr, object = nullptr;
+		           async = nullptr, object = nullptr, param_types = nullptr, return_type = nullptr;
 		bool has_value = false;
 		napi_get_element(env, entries, i, &entry);
 		napi_get_named_property(env, entry, "name", &name);
@@ -144,6 +164,20 @@ bool discover(LoaderState &state, JsModule *module, metacall_loader_define defin
 			names[p] = text_of(env, param);
 			name_pointers[p] = names[p].c_str();
 		}
+		// Declared types (TypeScript): an id or null per parameter, and the result's.
+		std::vector<enum metacall_value_id> types;
+		bool typed = false;
+		napi_has_named_property(env, entry, "paramTypes", &typed);
+		if (typed) {
+			napi_get_named_property(env, entry, "paramTypes", &param_types);
+			napi_get_named_property(env, entry, "returnType", &return_type);
+			types.assign(param_count, METACALL_INVALID);
+			for (uint32_t p = 0; p < param_count; ++p) {
+				napi_value type = nullptr;
+				napi_get_element(env, param_types, p, &type);
+				types[p] = type_id(env, type);
+			}
+		}
 		bool is_rest = false, is_async = false;
 		napi_get_value_bool(env, rest, &is_rest);
 		napi_get_value_bool(env, async, &is_async);
@@ -154,9 +188,10 @@ bool discover(LoaderState &state, JsModule *module, metacall_loader_define defin
 		description.data = state.add_function(fn);
 		description.is_async = is_async ? 1 : 0;
 		description.is_variadic = is_rest ? 1 : 0;
-		description.return_type = METACALL_INVALID;
+		description.return_type = typed ? type_id(env, return_type) : METACALL_INVALID;
 		description.param_count = param_count;
 		description.param_names = name_pointers.data();
+		description.param_types = typed ? types.data() : nullptr;
 		// From here the core owns the reference: it calls function_release even when it refuses it.
 		if (define(scope, &description) != 0) {
 			error = "the core refused the function '" + function_name + "'";

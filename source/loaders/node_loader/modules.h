@@ -12,10 +12,17 @@
 
 namespace node_loader {
 
-JsModule *load_files(LoaderState &state, const char *const paths[], size_t size, std::string &error);
-JsModule *load_source(LoaderState &state, const char *name, const char *source, size_t size,
+// Start a load: `loaded` gets what bootstrap.js's helper gave back, { exports, files, warnings },
+// or a promise of it when an ES module is among what is loaded (pending_load.h waits for it).
+bool start_load_files(LoaderState &state, const char *const paths[], size_t size, napi_value *loaded,
                       std::string &error);
-JsModule *load_package(LoaderState &state, const char *path, std::string &error);
+bool start_load_source(LoaderState &state, const char *name, const char *source, size_t size,
+                       napi_value *loaded, std::string &error);
+bool start_load_package(LoaderState &state, const char *path, napi_value *loaded, std::string &error);
+
+// A new module (owned by `state`) from a finished load's { exports, files, warnings }; its
+// warnings (TypeScript's type errors) go to the log.
+JsModule *module_from(LoaderState &state, napi_value loaded);
 
 // Describes every function, class and instance of a class `module` exports to the core.
 bool discover(LoaderState &state, JsModule *module, metacall_loader_define define, void *scope,

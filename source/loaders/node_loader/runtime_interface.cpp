@@ -3,12 +3,14 @@
 // and reports failures on the calling thread, where the core reads them.
 #include "bootstrap_js.h"
 #include "js_calls.h"
+#include "js_interrupts.h"
 #include "js_scalars.h"
 #include "js_string.h"
 #include "loader_state.h"
 #include "modules.h"
 #include "node_runtime.h"
 #include "on_owner.h"
+#include "pending_load.h"
 #include "port_functions.h"
 #include "runtime_entry.h"
 
@@ -56,27 +58,23 @@ int execution_path(void *loader, const char *path) {
 
 void *load_from_file(void *loader, const char *const paths[], size_t size) {
 	LoaderState &state = state_of(loader);
-	JsModule *module = nullptr;
-	on_owner(state,
-	         [&](std::string &error) { return (module = load_files(state, paths, size, error)) != nullptr; });
-	return module;
+	return load_and_wait(state, [&](napi_value *loaded, std::string &error) {
+		return start_load_files(state, paths, size, loaded, error);
+	});
 }
 
 void *load_from_memory(void *loader, const char *name, const char *buffer, size_t size) {
 	LoaderState &state = state_of(loader);
-	JsModule *module = nullptr;
-	on_owner(state, [&](std::string &error) {
-		return (module = load_source(state, name, buffer, size, error)) != nullptr;
+	return load_and_wait(state, [&](napi_value *loaded, std::string &error) {
+		return start_load_source(state, name, buffer, size, loaded, error);
 	});
-	return module;
 }
 
 void *load_from_package(void *loader, const char *path) {
 	LoaderState &state = state_of(loader);
-	JsModule *module = nullptr;
-	on_owner(state,
-	         [&](std::string &error) { return (module = load_package(state, path, error)) != nullptr; });
-	return module;
+	return load_and_wait(state, [&](napi_value *loaded, std::string &error) {
+		return start_load_package(state, path, loaded, error);
+	});
 }
 
 int discover(void *loader, void *module, metacall_loader_define define, void *scope) {
@@ -98,9 +96,15 @@ void *invoke(void *loader, void *function, void *args[], size_t size) {
 	const ScalarArguments scalars(args, handed_over ? size : 0);
 	Scalar scalar_result;
 	void *result = nullptr;
+	const void *origin = metacall_loader_call_origin(); // whose time limit applies (js_interrupts.h)
 	auto work = [&](std::string &) {
+		RunningCall running(origin);
 		result = invoke_js(state, static_cast<JsFunction *>(function), args, size, scalars,
 		                   handed_over ? &scalar_result : nullptr);
+		if (void *stopped = running.stopped()) {
+			metacall_value_destroy(result);
+			result = stopped;
+		}
 		return true;
 	};
 	if (!on_owner(state, work)) {
@@ -113,13 +117,28 @@ void *invoke(void *loader, void *function, void *args[], size_t size) {
 
 int await(void *loader, void *function, void *args[], size_t size, void *future) {
 	LoaderState &state = state_of(loader);
+	const void *origin = metacall_loader_call_origin();
 	return on_owner(state,
 	                [&](std::string &) {
+		                RunningCall running(origin); // stopped, the future rejects with the JS exception
 		                await_js(state, static_cast<JsFunction *>(function), args, size, future);
 		                return true;
 	                })
 	           ? 0
 	           : 1;
+}
+
+int interrupt(void *, const void *origin) {
+	return JsInterrupts::instance().interrupt(origin);
+}
+
+int heap_limit(void *loader, size_t bytes) {
+	std::string error;
+	if (!state_of(loader).set_heap_limit(bytes, error)) {
+		metacall_loader_error("node loader: %s", error.c_str());
+		return 1;
+	}
+	return 0;
 }
 
 void function_release(void *loader, void *function) {
@@ -174,6 +193,8 @@ constexpr metacall_loader_interface interface_table{
     .clear = clear,
     .destroy = destroy,
     .pump = pump,
+    .interrupt = interrupt,
+    .heap_limit = heap_limit,
 };
 
 // The addon's exports.host(require), called on Node's main thread of a process that is `node`

@@ -3,16 +3,17 @@ last in sys.meta_path):
 
 - `from mylib.js import add`: `mylib.js` in the cwd or a folder of sys.path is loaded by the
   node loader; `mylib` becomes a namespace-like package, `mylib.js` a module of its functions;
+  the same for ES modules (`.mjs`) and TypeScript (`.ts`, `.tsx`, `.mts`, `.cts`);
 - `import semver`: `<folder>/node_modules/semver` (folder: the cwd or one of sys.path) is loaded
-  with metacall_load_from_package("node", <that folder>).
+  with metacall_load_from_package("node", <that folder>), ES-module-only packages (nanoid) too.
 """
 import importlib.abc
 import importlib.machinery
 import os
 import sys
 
-# File extension -> loader tag.
-EXTENSIONS = {"js": "node", "cjs": "node"}
+# File extension -> loader tag: JavaScript (CommonJS and ES modules) and TypeScript go to node.
+EXTENSIONS = {ext: "node" for ext in ("js", "cjs", "mjs", "ts", "tsx", "mts", "cts")}
 
 
 def _folders():

@@ -1,0 +1,40 @@
+// The module the load benchmarks load (benchmarks/node_module_load_benchmark.cpp): the same code
+// as module.mjs (an ES module) and module.ts (TypeScript with types), as CommonJS.
+'use strict';
+
+function add(a, b) {
+  return a + b;
+}
+
+function mean(values) {
+  return values.length === 0 ? 0 : values.reduce((total, value) => total + value, 0) / values.length;
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function histogram(values, buckets) {
+  const counts = new Array(buckets).fill(0);
+  const max = Math.max(...values, 1);
+  for (const value of values) counts[Math.min(buckets - 1, Math.floor((value / max) * buckets))] += 1;
+  return counts;
+}
+
+async function delayed(value) {
+  await null;
+  return value;
+}
+
+class Counter {
+  constructor(start) {
+    this.count = start;
+  }
+
+  inc(by) {
+    this.count += by;
+    return this.count;
+  }
+}
+
+module.exports = { add, mean, slug, histogram, delayed, Counter };

@@ -1,0 +1,3 @@
+export function helper(text) {
+  return `module package: ${text}`;
+}

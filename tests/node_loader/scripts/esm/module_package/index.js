@@ -1,0 +1,4 @@
+// A .js file under "type": "module": an ES module.
+import { helper } from './helper.js';
+
+export const fromModulePackage = (text) => helper(text);

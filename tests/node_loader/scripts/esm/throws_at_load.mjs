@@ -1,0 +1,3 @@
+// Throws while it evaluates (after a top-level await).
+await null;
+throw new RangeError('thrown while loading');
