@@ -17,6 +17,7 @@ packages=(
 	libuv1 libicu72 libc-ares2 libbrotli1 libnghttp2-14 libssl3 zlib1g
 	libuv1-dev # the embedder's libuv handles (host-v8 mode: the host platform's tasks)
 	node-acorn node-cjs-module-lexer node-undici
+	libedit-dev tmux # the metacall command: line editing (libedit, BSD-licensed), its terminal test
 )
 
 missing=()

@@ -1,0 +1,2 @@
+# Fails while it loads: the command reports the load, not a crash.
+raise RuntimeError("broken on purpose at load time")

@@ -1,0 +1,2 @@
+/* The declaration the c loader needs beside libm.so.6. */
+double cos(double x);
