@@ -49,8 +49,17 @@ void *metacallfv_await_s(void *func, void *args[], size_t size, metacall_await_c
 
 void *metacall_await_future(void *future, metacall_await_callback resolve, metacall_await_callback reject,
                             void *data) {
-	Value *value = Value::from(future, METACALL_FUTURE, "metacall_await_future");
-	return value != nullptr ? chain(value->future(), resolve, reject, data) : nullptr;
+	// A future value (ours), or what metacall_value_to_future returned (MetaCall's usage).
+	auto *value = static_cast<Value *>(future);
+	if (value != nullptr && value->magic == Value::kMagic) {
+		value = Value::from(future, METACALL_FUTURE, "metacall_await_future");
+		return value != nullptr ? chain(value->future(), resolve, reject, data) : nullptr;
+	}
+	Future *raw = Future::from(future, "metacall_await_future");
+	std::shared_ptr<Future> shared = raw != nullptr ? raw->weak_from_this().lock() : nullptr;
+	if (raw != nullptr && shared == nullptr)
+		set_error("TypeError", "metacall_await_future: the future is no longer alive");
+	return shared != nullptr ? chain(shared, resolve, reject, data) : nullptr;
 }
 
 } // extern "C"

@@ -187,6 +187,22 @@ void *metacallt_s(const char *name, const enum metacall_value_id ids[], size_t s
 	return result;
 }
 
+// metacallht_s is declared in metacall_compat.h: metacallt_s on a handle's function.
+void *metacallht_s(void *handle, const char *name, const enum metacall_value_id ids[], size_t size, ...) {
+	auto function = lookup(handle, name, "metacallht_s");
+	if (function == nullptr)
+		return nullptr;
+	if (ids == nullptr && size > 0) {
+		set_error("TypeError", "metacallht_s: the type ids are NULL");
+		return nullptr;
+	}
+	va_list args;
+	va_start(args, size);
+	void *result = call_varargs(*function, ids, size, args, "metacallht_s");
+	va_end(args);
+	return result;
+}
+
 void *metacallv(const char *name, void *args[]) {
 	auto function = lookup(name, "metacallv");
 	return function != nullptr ? function->call(args, arity(*function), "metacallv") : nullptr;

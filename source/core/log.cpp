@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <string>
+#include <utility>
 
 namespace metacall_core {
 namespace {
@@ -25,15 +27,55 @@ LogLevel threshold() {
 
 } // namespace
 
+namespace {
+
+// One lock so that lines from several threads do not interleave, and the sink it guards.
+struct Destination {
+	std::mutex mutex;
+	LogSink sink;
+};
+
+Destination &destination() {
+	static Destination instance;
+	return instance;
+}
+
+} // namespace
+
 void vlog(LogLevel level, const char *format, va_list args) {
 	if (level < threshold())
 		return;
-	// One lock so that lines from several threads do not interleave.
-	static std::mutex mutex;
-	std::lock_guard lock(mutex);
-	std::fprintf(stderr, "[metacall %s] ", kNames[static_cast<int>(level)]);
-	std::vfprintf(stderr, format, args);
-	std::fputc('\n', stderr);
+	Destination &to = destination();
+	std::lock_guard lock(to.mutex);
+	if (!to.sink) {
+		std::fprintf(stderr, "[metacall %s] ", kNames[static_cast<int>(level)]);
+		std::vfprintf(stderr, format, args);
+		std::fputc('\n', stderr);
+		return;
+	}
+	std::string line = std::string("[metacall ") + kNames[static_cast<int>(level)] + "] ";
+	va_list measure;
+	va_copy(measure, args);
+	const int length = std::vsnprintf(nullptr, 0, format, measure);
+	va_end(measure);
+	if (length > 0) {
+		const std::size_t start = line.size();
+		line.resize(start + static_cast<std::size_t>(length) + 1);
+		std::vsnprintf(line.data() + start, static_cast<std::size_t>(length) + 1, format, args);
+		line.pop_back(); // vsnprintf's NUL
+	}
+	line += '\n';
+	to.sink(level, line);
+}
+
+void set_log_sink(LogSink sink) {
+	Destination &to = destination();
+	LogSink old;
+	{
+		std::lock_guard lock(to.mutex);
+		old = std::exchange(to.sink, std::move(sink));
+	}
+	// `old` (a file it closes, say) is released outside the lock.
 }
 
 void log(LogLevel level, const char *format, ...) {
