@@ -30,6 +30,12 @@ echo
 echo
 run node_loader_benchmark raw_napi_call
 run node_handoff_benchmark raw_threadsafe_call_sleep --real-time
+# Loading the same module as CommonJS, ES module and TypeScript (typescript pinned, from npm).
+npm install --prefix "$build/typescript" --no-audit --no-fund --loglevel=error typescript@5.4.5 >/dev/null
+export NODE_BENCHMARK_TYPESCRIPT="$PWD/$build/typescript/node_modules/typescript"
+run node_module_load_benchmark load_commonjs --real-time
+python3 benchmarks/report.py "$build/node_module_load_benchmark.json" load_commonjs_new_file --real-time
+echo
 run objects_benchmark node_function_call
 # The same run against its other baselines: Python's function call, and a host function called
 # from JS (the host object reads' reference).
@@ -37,6 +43,11 @@ for baseline in py_function_call js_host_function_call_x1000; do
 	python3 benchmarks/report.py "$build/objects_benchmark.json" "$baseline"
 	echo
 done
+# Issue #15: an async host call's round trip from JS against napi_async_work, and what a time limit
+# adds to a Python call (the second table).
+run async_limits_benchmark napi_async_work_round_trip --real-time
+python3 benchmarks/report.py "$build/async_limits_benchmark.json" py_call_no_limit
+echo
 echo "### node start-up (median of 10 fresh processes)"
 echo
 "$build/bin/node_startup" 10

@@ -22,7 +22,7 @@ fuzz_seconds=${FUZZ_SECONDS:-30}
 # The tests run under the sanitizers: the core's, the conformance suite's, the mock and node
 # loaders', the stress suite (node and py together; docs/RELIABILITY.md), and the ports' (python3
 # and node with the sanitizers' runtimes preloaded).
-asan_tests=(-L '^(core|conformance|mock_loader|node_loader|stress|py_port|node_port)$')
+asan_tests=(-L '^(core|conformance|mock_loader|node_loader|stress|py_port|node_port|metacall_compat)$')
 
 section() { printf '\n==== %s\n' "$*"; }
 elapsed() { printf '%dm%02ds' $((($SECONDS - $1) / 60)) $((($SECONDS - $1) % 60)); }

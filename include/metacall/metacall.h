@@ -32,10 +32,17 @@
 #define METACALL_H
 
 #include <metacall/metacall_allocator.h>
+#include <metacall/metacall_buffer.h>
+#include <metacall/metacall_compat.h>
+#include <metacall/metacall_configuration.h>
 #include <metacall/metacall_def.h>
 #include <metacall/metacall_error.h>
+#include <metacall/metacall_log.h>
+#include <metacall/metacall_named_call.h>
 #include <metacall/metacall_object.h>
+#include <metacall/metacall_serial.h>
 #include <metacall/metacall_value.h>
+#include <metacall/metacall_value_extra.h>
 #include <metacall/metacall_version.h>
 
 #include <stddef.h>
@@ -271,6 +278,52 @@ METACALL_API const char *metacall_object_class_name(void *obj);
 METACALL_API int metacall_pump(const char *tag);
 
 /* ======================================================================================
+ * Interrupts and limits (ours)
+ *
+ * A script that runs forever or allocates without end must not take its host down. The node and
+ * py loaders can stop a call that is running: node through V8's TerminateExecution (the whole JS
+ * stack of the call unwinds; `finally` blocks do not run), py through an asynchronous exception
+ * raised in the thread running the call (a BaseException that `except Exception` does not catch;
+ * it is noticed between two bytecodes, so a call blocked inside C code, e.g. time.sleep, stops only
+ * when that returns). Calls of the c loader and of host functions run to their end. A stopped call
+ * returns a throwable; the runtime keeps working for the next call.
+ * ====================================================================================== */
+
+/* Asks the loaders to stop the script calls running now, on any thread (node: V8
+ * TerminateExecution; py: an asynchronous exception in the thread running Python). Callable from
+ * any thread, NOT from a signal handler. Each stopped call returns a throwable labelled
+ * "InterruptedError"; the runtimes keep working for the next call. Returns the number of running
+ * calls asked to stop (0 when none was running), or -1 when the library is not initialized.
+ * Does not wait for the calls to stop. */
+METACALL_API int metacall_interrupt(void);
+
+/* Ours: limits of the calls of one handle's functions (metacall_handle_limits). */
+struct metacall_limits {
+	unsigned long timeout_ms; /* each call: stopped once it has run this long (0: no limit) */
+};
+
+/* Ours: sets the limits of the calls of the functions of `handle` (made after it returns; `limits`
+ * is borrowed and copied). A call that runs past limits->timeout_ms is stopped as
+ * metacall_interrupt stops calls and returns a throwable labelled "TimeoutError" that names the
+ * function and the limit; the runtime keeps working for the next call. A call nested in a timed
+ * call ends at the earlier of the two deadlines. For an async function the limit covers the call
+ * that starts it (up to its first await), not the settling of its future. Precision: a few
+ * milliseconds. The limit costs a call about a clock read (docs/BENCHMARKS.md). Returns 0;
+ * non-zero with the last error set when `handle` is not live or `limits` is NULL. */
+METACALL_API int metacall_handle_limits(void *handle, const struct metacall_limits *limits);
+
+/* Ours: caps the heap of the runtime of loader `tag` at `bytes` (0: removes the cap), starting
+ * the loader if needed. A call that goes past the cap is stopped and returns a throwable labelled
+ * "MemoryError"; the runtime keeps working. node: the JS heap of its environment (V8's
+ * near-heap-limit callback; set it before the first load of "node": V8 sizes a heap when it makes
+ * it, so a cap set later takes effect for the next environment, after metacall_destroy). py: the
+ * bytes Python allocates from the time the cap is set (the object and raw allocators, counted by a
+ * hook around CPython's own; Python raises MemoryError in the allocating thread, which a script
+ * can catch; memory that C extensions take from malloc directly is not counted). Returns 0;
+ * non-zero with the last error set when the loader cannot start or cannot cap its heap. */
+METACALL_API int metacall_loader_heap_limit(const char *tag, size_t bytes);
+
+/* ======================================================================================
  * Async
  *
  * A future settles once, resolved with a value or rejected with one (usually a throwable).
@@ -294,7 +347,8 @@ METACALL_API void *metacall_await(const char *name, void *args[], metacall_await
 METACALL_API void *metacallfv_await_s(void *func, void *args[], size_t size, metacall_await_callback resolve,
                                       metacall_await_callback reject, void *data);
 
-/* Ours: as metacall_await for the future value `future` (borrowed) that the caller already has. */
+/* As metacall_await for a future the caller already has: `future` is either what
+ * metacall_value_to_future returned (MetaCall's usage) or the future value itself (ours); borrowed. */
 METACALL_API void *metacall_await_future(void *future, metacall_await_callback resolve,
                                          metacall_await_callback reject, void *data);
 
@@ -340,6 +394,62 @@ METACALL_API int metacall_registerv(const char *name, void *(*invoke)(size_t, vo
 METACALL_API int metacall_registerv_closure(const char *name, metacall_invoke_callback invoke, void *data,
                                             void **func, enum metacall_value_id return_type, size_t size,
                                             enum metacall_value_id types[]);
+
+/* ======================================================================================
+ * Async host functions (ours): host work that runs off the caller's thread. A call returns at once
+ * with a future; in JS it is a Promise, in Python an awaitable (metacall.Future; synchronous Python
+ * waits with its result() method, which blocks only that thread and releases the GIL), in C a
+ * future value for metacall_await_future. metacall_function_async and metacall_inspect ("async": true)
+ * mark them async. Each call gets COPIES of its arguments (converted as for metacall_register's
+ * functions; a mismatch returns a "TypeError" throwable and starts nothing), which the core owns
+ * and destroys once the callback returns: the callback borrows them and copies what it keeps.
+ *
+ * Cancellation: metacall_future_cancel(future) on a future a call returned rejects it at once with
+ * a "CancelledError" throwable; the work is told through a flag it may read
+ * (metacall_future_cancelled / metacall_pool_cancelled) and its result, when it comes, is dropped.
+ * metacall_destroy cancels every call in flight, waits for the pool's running callbacks to return
+ * and drops the queued ones (they never run); their argument copies are freed.
+ * ====================================================================================== */
+
+/* Ours: the callback of an async host function registered with metacall_registerv_async. `argv`
+ * holds `argc` values BORROWED for the callback's duration. `future` is a pending future value
+ * OWNED by the callback: settle it exactly once, now or later and from any thread, with
+ * metacall_future_resolve/reject, then metacall_value_destroy it. `data` as for
+ * metacall_registerv_closure. */
+typedef void (*metacall_async_invoke_callback)(size_t argc, void *argv[], void *future, void *data);
+
+/* Ours: registers an async host function `name` (as metacall_registerv_closure registers a plain
+ * one; NULL name: anonymous) whose `invoke` starts the work and returns without waiting: the
+ * caller gets the future that `invoke` settles. Returns 0 on success. */
+METACALL_API int metacall_registerv_async(const char *name, metacall_async_invoke_callback invoke, void *data,
+                                          void **func, enum metacall_value_id return_type, size_t size,
+                                          enum metacall_value_id types[]);
+
+/* Ours: registers an async host function `name` whose `invoke`, a plain blocking host callback
+ * (metacall_invoke_callback: arguments borrowed, returns a NEW value, NULL or a throwable), runs on
+ * the library's worker pool; its return settles the caller's future: rejected when it is a
+ * throwable, resolved otherwise. Jobs start in the order of the calls. Returns 0 on success. */
+METACALL_API int metacall_registerv_pool(const char *name, metacall_invoke_callback invoke, void *data,
+                                         void **func, enum metacall_value_id return_type, size_t size,
+                                         enum metacall_value_id types[]);
+
+/* Ours: the number of threads of the worker pool (0: the number of cores, the default). The pool
+ * starts on the first pooled call; a new size applies at once (running callbacks finish first,
+ * queued ones wait). Returns 0. */
+METACALL_API int metacall_pool_size(size_t threads);
+
+/* Ours: inside a callback run by the worker pool: 1 when its call was cancelled (return early; the
+ * result is dropped), else 0 (also on any other thread). */
+METACALL_API int metacall_pool_cancelled(void);
+
+/* Ours: cancels the pending `future` (a future value, borrowed): rejects it with a "CancelledError"
+ * throwable and raises its cancellation flag. Returns 0; non-zero when it was already settled or
+ * is not a future. A later metacall_future_resolve/reject of it is refused and destroys its value. */
+METACALL_API int metacall_future_cancel(void *future);
+
+/* Ours: 1 when `future` (a future value, borrowed) was cancelled, 0 when not, -1 when it is not a
+ * future. What an async host function's work reads to stop early. */
+METACALL_API int metacall_future_cancelled(void *future);
 
 /* ======================================================================================
  * Inspect
