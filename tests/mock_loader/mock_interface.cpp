@@ -125,6 +125,7 @@ int discover(void *loader, void *module, metacall_loader_define define, void *sc
 			        .param_count = declaration.parameters.size(),
 			        .param_names = names.data(),
 			        .param_types = types.data(),
+			        .optional_count = 0,
 			    };
 			    state->reference(function); // before define: the core may release it from then on
 			    // The core explains a refused definition (a duplicate name, ...) itself.
@@ -213,6 +214,8 @@ constexpr metacall_loader_interface interface_table{
     .clear = clear,
     .destroy = destroy,
     .pump = nullptr, // no event loop to drive
+    .interrupt = nullptr,
+    .heap_limit = nullptr,
 };
 
 } // namespace

@@ -91,6 +91,7 @@ int discover(void *loader, void *module, metacall_loader_define define, void *sc
 			        .param_count = function->parameter_types().size(),
 			        .param_names = function->parameter_names().data(),
 			        .param_types = function->parameter_types().data(),
+			        .optional_count = 0, // C has no default arguments
 			    };
 			    state->reference(function); // before define: the core may release it from then on
 			    // The core explains a refused definition (a duplicate name, ...) itself.
@@ -139,7 +140,9 @@ constexpr metacall_loader_interface interface_table{
     .function_release = function_release,
     .clear = clear,
     .destroy = destroy,
-    .pump = nullptr, // no event loop to drive
+    .pump = nullptr,       // no event loop to drive
+    .interrupt = nullptr,  // native code cannot be stopped from outside
+    .heap_limit = nullptr, // the C heap is the host's
 };
 
 } // namespace
