@@ -1,8 +1,9 @@
 // libFuzzer target: values built from the fuzz bytes (nested arrays and maps, strings and buffers
 // of any bytes, numbers at their limits, chains nested past METACALL_VALUE_MAX_DEPTH) sent
 // through a JavaScript and a Python identity function. What comes back must be the same value,
-// as each language's conversions define it (JS numbers are doubles unless a long needs a BigInt;
-// Python ints are longs), or an error where the value cannot cross (a string that is not UTF-8,
+// as docs/NUMBERS.md defines it (integers come back as longs from both languages, through a BigInt
+// in JS beyond 2^53; a JS number that is a safe integer comes back as a long, other numbers as
+// doubles; Python floats stay doubles), or an error where the value cannot cross (a string that is not UTF-8,
 // nesting past the limit). A value that changes on the way fails like a crash.
 #include <metacall/metacall.h>
 
@@ -134,12 +135,26 @@ void *build(Bytes &in, int depth, bool &crossable) {
 	}
 }
 
+bool is(void *v, enum metacall_value_id id) {
+	return v != nullptr && metacall_value_id(v) == id;
+}
+
 bool same_double(double a, double b) {
 	return (std::isnan(a) && std::isnan(b)) || (a == b && std::signbit(a) == std::signbit(b));
 }
 
-bool is(void *v, enum metacall_value_id id) {
-	return v != nullptr && metacall_value_id(v) == id;
+// A number JS hands back as a long: whole, within +-(2^53 - 1), not -0 (docs/NUMBERS.md).
+bool js_integer(double d) {
+	return d >= -static_cast<double>(kMaxSafe) && d <= static_cast<double>(kMaxSafe) && d == std::trunc(d) &&
+	       !(d == 0 && std::signbit(d));
+}
+
+// What a float or double `sent` comes back as: a long from JS when it is a safe integer, else a
+// double with the same bits' value.
+bool same_number(double sent, void *got, bool js) {
+	if (js && js_integer(sent))
+		return is(got, METACALL_LONG) && static_cast<double>(metacall_value_to_long(got)) == sent;
+	return is(got, METACALL_DOUBLE) && same_double(metacall_value_to_double(got), sent);
 }
 
 // Whether `got` is what `sent` becomes through `tag`'s identity function.
@@ -167,16 +182,13 @@ bool equivalent(void *sent, void *got, bool js) {
 		default:
 			n = metacall_value_to_long(sent);
 		}
-		if (!js || n > kMaxSafe || n < -kMaxSafe) // Python ints, and BigInts in JS, come back as longs
-			return is(got, METACALL_LONG) && metacall_value_to_long(got) == n;
-		return is(got, METACALL_DOUBLE) && metacall_value_to_double(got) == static_cast<double>(n);
+		// Python ints; JS numbers that are safe integers, and BigInts beyond: all come back as longs.
+		return is(got, METACALL_LONG) && metacall_value_to_long(got) == n;
 	}
 	case METACALL_FLOAT:
-		return is(got, METACALL_DOUBLE) &&
-		       same_double(metacall_value_to_double(got), metacall_value_to_float(sent));
+		return same_number(metacall_value_to_float(sent), got, js);
 	case METACALL_DOUBLE:
-		return is(got, METACALL_DOUBLE) &&
-		       same_double(metacall_value_to_double(got), metacall_value_to_double(sent));
+		return same_number(metacall_value_to_double(sent), got, js);
 	case METACALL_STRING:
 	case METACALL_BUFFER: {
 		const enum metacall_value_id id = metacall_value_id(sent);
