@@ -78,7 +78,9 @@ void *result_from_js(LoaderState &state, napi_value result, Scalar *scalar_resul
 
 // A future the loader settles when a promise does: the token bootstrap.js hands back to settle.
 // Collected with the promise: a promise that never settles rejects its future when the
-// environment goes away.
+// environment goes away. A plain object wraps it rather than an external: Node 20 frees an
+// external's bookkeeping only when a garbage collection happens to run, never at exit, while a
+// wrap is finalized when the environment is torn down.
 struct SettleToken {
 	void *future; // owned; nullptr once settled
 };
@@ -105,11 +107,12 @@ void settle_with(LoaderState &state, napi_value promise, void *future) {
 	auto token = std::make_unique<SettleToken>(SettleToken{future});
 	napi_value args[2] = {promise, nullptr};
 	napi_value ignored = nullptr;
-	if (napi_create_external(env, token.get(), finalize_token, nullptr, &args[1]) != napi_ok) {
+	if (napi_create_object(env, &args[1]) != napi_ok ||
+	    napi_wrap(env, args[1], token.get(), finalize_token, nullptr, nullptr) != napi_ok) {
 		settle(future, false, throwable_from_pending(state));
 		return;
 	}
-	token.release(); // the external owns it now
+	token.release(); // the wrap owns it now
 	if (!state.call(state.helper("settle"), 2, args, &ignored))
 		napi_get_and_clear_last_exception(env, &ignored); // cannot happen: then() does not throw
 }
@@ -323,7 +326,7 @@ napi_value settle_callback(napi_env env, napi_callback_info info) {
 	napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
 	void *data = nullptr;
 	bool fulfilled = false;
-	if (state == nullptr || argc < 3 || napi_get_value_external(env, argv[0], &data) != napi_ok ||
+	if (state == nullptr || argc < 3 || napi_unwrap(env, argv[0], &data) != napi_ok ||
 	    napi_get_value_bool(env, argv[1], &fulfilled) != napi_ok)
 		return nullptr;
 	auto *token = static_cast<SettleToken *>(data);
