@@ -200,16 +200,26 @@ void Owner::drain() {
 			batch.swap(queue_);
 			queued_.store(0);
 		}
-		for (Task *task : batch)
+		// Whether a caller waited for this round's work: it is likely to call again at once.
+		bool served_caller = false;
+		for (Task *task : batch) {
+			served_caller = served_caller || !task->posted;
 			run_task(task);
+		}
 		batch.clear();
-		if (Task *task = slot_.exchange(nullptr))
+		if (Task *task = slot_.exchange(nullptr)) {
+			served_caller = true;
 			run_task(task);
+		}
 		if (!open_.load()) {
 			listening_.store(false);
 			return;
 		}
-		if (spin_ && spin_until([&] { return has_work(std::memory_order_relaxed); }, kOwnerSpin))
+		// Posted work (a promise settled from another thread) has nobody waiting, and what it
+		// resolved runs only when this returns (Node runs the microtasks after the callback): no
+		// poll then, or every `await` of an async host call would wait for it.
+		if (spin_ && served_caller &&
+		    spin_until([&] { return has_work(std::memory_order_relaxed); }, kOwnerSpin))
 			continue;
 		listening_.store(false);
 		if (!has_work(std::memory_order_seq_cst))
