@@ -8,6 +8,7 @@ packages=(
 	libgtest-dev libbenchmark-dev nlohmann-json3-dev      # tests and benchmarks
 	clang libclang-rt-14-dev                              # the fuzz targets (libFuzzer)
 	libffi-dev                                            # the c loader
+	libtcc-dev tcc                                        # the c loader's C sources (TinyCC: libtcc.a, libtcc1.a)
 	python3 python3-dev libpython3.11                     # the py loader (Debian's CPython 3.11)
 	python3-venv python3-pip python3-setuptools python3-pytest # the py port: its package, its tests
 	# the node loader: libnode's shared-library dependencies, and the JS packages libnode reads

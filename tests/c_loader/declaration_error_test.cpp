@@ -49,8 +49,8 @@ TEST(DeclarationErrors, VariadicFunctionsAreNotSupported) {
 
 TEST(DeclarationErrors, FunctionBodiesAreNotSupported) {
 	EXPECT_EQ(error_of("static inline int twice(int x) { return 2 * x; }"),
-	          "bad.h:1:32: function bodies are not supported (declare 'twice' without its body, and build it "
-	          "into the library)");
+	          "bad.h:1:32: function bodies are not supported in a header (declare 'twice' without its body, "
+	          "and build it into the library, or load the C source itself)");
 }
 
 TEST(DeclarationErrors, AStructFieldWithoutSemicolon) {

@@ -2,6 +2,7 @@
 
 #include "declaration_tokenizer.h"
 #include "load_error.h"
+#include "object_macros.h"
 
 #include <array>
 #include <optional>
@@ -54,10 +55,16 @@ struct TypeWords {
 // Parses the tokens of one file into the DeclarationParser's tables.
 class FileParser {
 public:
-	FileParser(DeclarationParser &owner, std::string_view text, const std::string &file)
-	    : owner_(owner), file_(std::make_shared<const std::string>(file)), tokens_(tokenize(text, file)) {}
+	FileParser(DeclarationParser &owner, std::string_view text, const std::string &file, TextKind kind)
+	    : owner_(owner), file_(std::make_shared<const std::string>(file)),
+	      tokens_(expand_object_macros(tokenize(text, file), text, file, kind == TextKind::header)),
+	      kind_(kind) {}
 
 	void run() {
+		if (kind_ == TextKind::source) {
+			run_source();
+			return;
+		}
 		int extern_blocks = 0;
 		while (peek().kind != TokenKind::end) {
 			if (accept(";"))
@@ -84,6 +91,67 @@ public:
 	}
 
 private:
+	// A top-level item of a source: where it ends, and what the parser needs to know first.
+	struct Extent {
+		std::size_t end = 0;   // the token after it
+		bool has_body = false; // a function definition: `... ) { ... }`
+		bool is_static = false;
+	};
+
+	// The item starting at pos_: up to a ';' outside brackets, or through the body that follows a
+	// ')' (a function definition). Brackets are counted, not checked (TinyCC has compiled the text).
+	Extent extent_from_here() const {
+		Extent extent;
+		int depth = 0;
+		bool in_body = false;
+		for (std::size_t i = pos_; i < tokens_.size(); ++i) {
+			const Token &token = tokens_[i];
+			if (token.kind == TokenKind::end)
+				return extent.end = i, extent;
+			if (depth == 0 && !in_body && token.is("static"))
+				extent.is_static = true;
+			if (token.is("{") && depth == 0 && i > pos_ && tokens_[i - 1].is(")")) {
+				in_body = true;
+				extent.has_body = true;
+			}
+			if (token.is("(") || token.is("[") || token.is("{")) {
+				++depth;
+			} else if (token.is(")") || token.is("]") || token.is("}")) {
+				--depth;
+				if (depth == 0 && in_body)
+					return extent.end = i + 1, extent;
+			} else if (token.is(";") && depth == 0) {
+				return extent.end = i + 1, extent;
+			}
+		}
+		return extent.end = tokens_.size() - 1, extent;
+	}
+
+	// A C source: definitions are declared; anything the subset does not read is skipped unless it
+	// is the prototype of a function to declare (then its error stands).
+	void run_source() {
+		while (peek().kind != TokenKind::end) {
+			if (accept(";"))
+				continue;
+			const std::size_t start = pos_;
+			const Extent extent = extent_from_here();
+			defines_exported_ = extent.has_body && !extent.is_static;
+			try {
+				if (accept("typedef"))
+					parse_typedef();
+				else
+					parse_declaration();
+			} catch (const LoadError &) {
+				if (defines_exported_)
+					throw;
+				anonymous_.reset();
+				pos_ = start;
+			}
+			if (pos_ < extent.end)
+				pos_ = extent.end;
+		}
+	}
+
 	struct Declarator {
 		std::string name;
 		Location where;
@@ -188,9 +256,19 @@ private:
 			}
 			break;
 		}
-		if (peek().is("{"))
-			fail_at(location(peek()), "function bodies are not supported (declare '" + declarator.name +
-			                              "' without its body, and build it into the library)");
+		if (peek().is("{") && kind_ == TextKind::header)
+			fail_at(location(peek()), "function bodies are not supported in a header (declare '" +
+			                              declarator.name +
+			                              "' without its body, and build it into the library, or load "
+			                              "the C source itself)");
+		if (kind_ == TextKind::source) {
+			// run_source() steps over the body; a prototype alone declares what is defined elsewhere.
+			if (defines_exported_)
+				add_function(FunctionDeclaration{declarator.name, symbol,
+				                                 Prototype{declarator.type, declarator.params},
+				                                 declarator.where});
+			return;
+		}
 		expect(";");
 		add_function(FunctionDeclaration{declarator.name, symbol,
 		                                 Prototype{declarator.type, declarator.params}, declarator.where});
@@ -558,6 +636,8 @@ private:
 	std::vector<Token> tokens_;
 	std::size_t pos_ = 0;
 	static constexpr int kMaxNesting = 32;
+	TextKind kind_;
+	bool defines_exported_ = false;             // source: the item being read defines a non-static function
 	int depth_ = 0;                             // declarators being parsed, one inside the other
 	std::optional<StructDefinition> anonymous_; // the last `struct { ... }`, until a typedef names it
 };
@@ -583,8 +663,28 @@ DeclarationParser::DeclarationParser() {
 		typedefs_.emplace(name, builtin(scalar, name));
 }
 
-void DeclarationParser::parse(std::string_view text, const std::string &file) {
-	FileParser(*this, text, file).run();
+bool defines_functions(std::string_view text) {
+	std::vector<Token> tokens;
+	try {
+		tokens = tokenize(text, "");
+	} catch (const LoadError &) {
+		return false;
+	}
+	int depth = 0;
+	for (std::size_t i = 0; i < tokens.size(); ++i) {
+		const Token &token = tokens[i];
+		if (token.is("{") && depth == 0 && i > 0 && tokens[i - 1].is(")"))
+			return true;
+		if (token.is("(") || token.is("[") || token.is("{"))
+			++depth;
+		else if (token.is(")") || token.is("]") || token.is("}"))
+			--depth;
+	}
+	return false;
+}
+
+void DeclarationParser::parse(std::string_view text, const std::string &file, TextKind kind) {
+	FileParser(*this, text, file, kind).run();
 }
 
 } // namespace c_loader

@@ -127,6 +127,17 @@ std::vector<Token> tokenize(std::string_view source, const std::string &file) {
 				in.advance();
 			}
 			in.advance();
+		} else if (c == '\'') { // a character constant (in a C source's function bodies)
+			kind = TokenKind::number;
+			in.advance();
+			while (in.peek() != '\'') {
+				if (in.done() || in.peek() == '\n')
+					in.fail(line, column, "unterminated character constant");
+				if (in.peek() == '\\')
+					in.advance();
+				in.advance();
+			}
+			in.advance();
 		} else if (c == '.' && in.peek(1) == '.' && in.peek(2) == '.') {
 			in.advance();
 			in.advance();

@@ -9,8 +9,8 @@
 namespace c_loader {
 
 enum class TokenKind {
-	identifier, // names and keywords
-	number,
+	identifier,  // names and keywords
+	number,      // also a character constant: 'a'
 	string,      // "..." (text holds the quotes)
 	punctuation, // ( ) { } [ ] ; , * = ... and any other single character
 	end,         // after the last token

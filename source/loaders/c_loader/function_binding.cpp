@@ -32,7 +32,7 @@ bool pairs_with_length(const Parameter &pointer, const Parameter &length) {
 } // namespace
 
 FunctionBinding::FunctionBinding(const FunctionDeclaration &declaration, void *address,
-                                 std::shared_ptr<const NativeLibrary> library, const LayoutLookup &layouts)
+                                 std::shared_ptr<const SymbolSource> library, const LayoutLookup &layouts)
     : name_(declaration.name), address_(address), library_(std::move(library)) {
 	plan_parameters(declaration, layouts);
 	plan_result(declaration);

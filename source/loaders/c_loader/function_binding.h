@@ -5,8 +5,8 @@
 
 #include "callback.h"
 #include "declarations.h"
-#include "native_library.h"
 #include "struct_layout.h"
+#include "symbol_source.h"
 
 #include <metacall/metacall_value.h>
 
@@ -76,7 +76,7 @@ public:
 	// Binds `declaration` to `address` in `library`. Throws LoadError, naming the parameter and
 	// where it is declared, for a type that cannot be passed (a struct by value, ...).
 	FunctionBinding(const FunctionDeclaration &declaration, void *address,
-	                std::shared_ptr<const NativeLibrary> library, const LayoutLookup &layouts);
+	                std::shared_ptr<const SymbolSource> library, const LayoutLookup &layouts);
 	FunctionBinding(const FunctionBinding &) = delete;
 	FunctionBinding &operator=(const FunctionBinding &) = delete;
 
@@ -105,7 +105,7 @@ private:
 
 	std::string name_;
 	void *address_;
-	std::shared_ptr<const NativeLibrary> library_; // open while the function is referenced
+	std::shared_ptr<const SymbolSource> library_; // open while the function is referenced
 	std::vector<ffi_type *> c_types_;
 	mutable ffi_cif cif_{}; // libffi takes it non-const; it is not changed after preparation
 	std::vector<ParameterPlan> params_;

@@ -59,8 +59,9 @@ void *load_from_file(void *loader, const char *const paths[], size_t size) {
 void *load_from_memory(void *loader, const char *name, const char *buffer, size_t size) {
 	return guarded(
 	    [&]() -> void * {
-		    return state_of(loader)->add_module(
-		        load_memory(std::string_view(buffer, size), name ? name : "memory"));
+		    LoaderState *state = state_of(loader);
+		    return state->add_module(load_memory(std::string_view(buffer, buffer ? size : 0),
+		                                         name ? name : "memory", state->execution_paths()));
 	    },
 	    static_cast<void *>(nullptr));
 }
@@ -143,6 +144,7 @@ constexpr metacall_loader_interface interface_table{
     .pump = nullptr,       // no event loop to drive
     .interrupt = nullptr,  // native code cannot be stopped from outside
     .heap_limit = nullptr, // the C heap is the host's
+    .drain = nullptr,      // nothing runs on its own
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "library_paths.h"
 #include "load_error.h"
 #include "native_library.h"
+#include "tcc_compiler.h"
 
 #include <fstream>
 #include <iterator>
@@ -15,7 +16,7 @@ namespace {
 std::string read_header(const std::filesystem::path &path) {
 	std::ifstream in(path, std::ios::binary);
 	if (!in)
-		throw LoadError("cannot read the header '" + path.string() + "'");
+		throw LoadError("cannot read '" + path.string() + "'");
 	return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
@@ -42,7 +43,7 @@ private:
 
 // Binds every declared function to its symbol in `library`. Every missing symbol is named.
 std::unique_ptr<Module> bind_functions(const Declarations &declarations,
-                                       const std::shared_ptr<const NativeLibrary> &library) {
+                                       const std::shared_ptr<const SymbolSource> &library) {
 	auto module = std::make_unique<Module>();
 	Layouts layouts(declarations);
 	const LayoutLookup lookup = [&layouts](const std::string &name) { return layouts.find(name); };
@@ -64,13 +65,36 @@ std::unique_ptr<Module> bind_functions(const Declarations &declarations,
 	return module;
 }
 
+// C sources compiled together, declaring what they define; `headers` are read first (their
+// structs and typedefs are seen by the sources' prototypes).
+std::unique_ptr<Module> load_sources(const std::vector<std::filesystem::path> &sources,
+                                     const std::vector<std::filesystem::path> &headers,
+                                     const std::vector<std::filesystem::path> &folders) {
+	std::vector<CSource> inputs;
+	for (const std::filesystem::path &source : sources)
+		inputs.push_back(CSource{source, {}, source.string()});
+	// Compiled first: a C error is reported as TinyCC sees it, before the declarations are read.
+	std::shared_ptr<const SymbolSource> code = compile_sources(inputs, folders);
+	DeclarationParser parser;
+	for (const std::filesystem::path &header : headers)
+		parser.parse(read_header(header), header.string());
+	for (const std::filesystem::path &source : sources)
+		parser.parse(read_header(source), source.string(), TextKind::source);
+	return bind_functions(parser.declarations(), code);
+}
+
 } // namespace
 
 std::unique_ptr<Module> load_files(const std::vector<std::string> &paths,
                                    const std::vector<std::filesystem::path> &folders) {
 	std::filesystem::path library;
 	std::vector<std::filesystem::path> headers;
+	std::vector<std::filesystem::path> sources;
 	for (const std::string &path : paths) {
+		if (is_source_name(path)) {
+			sources.push_back(resolve_file(path, folders, "C source"));
+			continue;
+		}
 		if (!is_library_name(path)) {
 			headers.push_back(resolve_file(path, folders, "header"));
 			continue;
@@ -79,6 +103,13 @@ std::unique_ptr<Module> load_files(const std::vector<std::string> &paths,
 			throw LoadError("one load takes one library; got '" + library.string() + "' and '" + path +
 			                "' (load them separately)");
 		library = resolve_file(path, folders, "library");
+	}
+	if (!sources.empty()) {
+		if (!library.empty())
+			throw LoadError("one load takes C sources or a library, not both; got '" +
+			                sources.front().string() + "' and '" + library.string() +
+			                "' (load the library separately)");
+		return load_sources(sources, headers, folders);
 	}
 	if (headers.empty())
 		headers.push_back(header_beside(library));
@@ -89,16 +120,25 @@ std::unique_ptr<Module> load_files(const std::vector<std::string> &paths,
 	                      library.empty() ? NativeLibrary::process() : NativeLibrary::open(library));
 }
 
-std::unique_ptr<Module> load_memory(std::string_view source, const std::string &name) {
+std::unique_ptr<Module> load_memory(std::string_view source, const std::string &name,
+                                    const std::vector<std::filesystem::path> &folders) {
+	// A buffer measured with sizeof() brings its terminating NUL along (as MetaCall's callers do).
+	source = source.substr(0, source.find('\0'));
 	DeclarationParser parser;
+	if (defines_functions(source)) {
+		std::shared_ptr<const SymbolSource> code =
+		    compile_sources({CSource{{}, std::string(source), name}}, folders);
+		parser.parse(source, name, TextKind::source);
+		return bind_functions(parser.declarations(), code);
+	}
 	parser.parse(source, name);
 	return bind_functions(parser.declarations(), NativeLibrary::process());
 }
 
 std::unique_ptr<Module> load_package(const std::string &path,
                                      const std::vector<std::filesystem::path> &folders) {
-	const std::filesystem::path library = resolve_file(path, folders, "library");
-	const std::filesystem::path header = header_beside(library);
+	const std::filesystem::path library = resolve_package(path, folders);
+	const std::filesystem::path header = package_header(library, folders);
 	DeclarationParser parser;
 	parser.parse(read_header(header), header.string());
 	return bind_functions(parser.declarations(), NativeLibrary::open(library));

@@ -2,13 +2,15 @@
 #ifndef C_LOADER_NATIVE_LIBRARY_H
 #define C_LOADER_NATIVE_LIBRARY_H
 
+#include "symbol_source.h"
+
 #include <filesystem>
 #include <memory>
 #include <string>
 
 namespace c_loader {
 
-class NativeLibrary {
+class NativeLibrary final : public SymbolSource {
 public:
 	// dlopen(path, RTLD_NOW | RTLD_LOCAL); throws LoadError with dlerror's reason.
 	static std::shared_ptr<const NativeLibrary> open(const std::filesystem::path &path);
@@ -24,14 +26,14 @@ public:
 	};
 	NativeLibrary(Key, void *handle, std::string description)
 	    : handle_(handle), description_(std::move(description)) {}
-	~NativeLibrary();
+	~NativeLibrary() override;
 	NativeLibrary(const NativeLibrary &) = delete;
 	NativeLibrary &operator=(const NativeLibrary &) = delete;
 
 	// The address of `symbol`, or nullptr when the library does not define it.
-	void *symbol(const std::string &symbol) const;
+	void *symbol(const std::string &symbol) const override;
 	// For messages: "the library '<path>'" or "the process".
-	const std::string &description() const { return description_; }
+	const std::string &description() const override { return description_; }
 
 private:
 	void *handle_;
