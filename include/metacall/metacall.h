@@ -41,6 +41,7 @@
 #include <metacall/metacall_named_call.h>
 #include <metacall/metacall_object.h>
 #include <metacall/metacall_serial.h>
+#include <metacall/metacall_startup.h>
 #include <metacall/metacall_value.h>
 #include <metacall/metacall_value_extra.h>
 #include <metacall/metacall_version.h>
@@ -56,7 +57,10 @@ extern "C" {
  * ====================================================================================== */
 
 /* Starts the runtime. Loaders start lazily, on the first use of their tag. Idempotent: calling
- * it again while initialized does nothing and returns 0. Returns 0 on success. */
+ * it again while initialized does nothing and returns 0. Returns 0 on success. Reads MetaCall's
+ * start-up configuration first (the global file CONFIGURATION_PATH names and the loader files it
+ * names: their execution paths) and LOADER_SCRIPT_PATH (docs/COMPATIBILITY.md); a malformed
+ * configuration file returns non-zero, starts nothing, and the error names the file and the key. */
 METACALL_API int metacall_initialize(void);
 
 /* 0 when the loader for `tag` is started (with tag NULL: when the runtime is initialized);
@@ -67,7 +71,18 @@ METACALL_API int metacall_is_initialized(const char *tag);
  * host still holds stay valid as values; functions inside them report an error when called.
  * Waits for calls in progress on other threads. Calling it from inside a call, or when not
  * initialized, does nothing (the former leaves an error). metacall_initialize works again
- * afterwards. */
+ * afterwards.
+ *
+ * First it drains, as MetaCall does: while everything still works, the runtimes go on with the
+ * work in progress (JS timers, I/O and promises, Python's asyncio tasks, async host calls), so
+ * that the promises and coroutines that settle reach their metacall_await callbacks, on the
+ * threads that settle them; those callbacks may call, load and await as usual. The drain ends
+ * when no runtime has work in progress, or after METACALL_DESTROY_TIMEOUT seconds (an environment
+ * variable, read by each destroy: a decimal number, 0 for no drain; default 10). Then what is
+ * still pending is rejected with a "CancelledError" whose message says why (the bound passed, or
+ * nothing left running could settle it), and the teardown goes on. A script's endless timer
+ * (setInterval) makes destroy last the bound, never longer. Another metacall_destroy during the
+ * drain (from a callback, or another thread) returns at once: the first one finishes the job. */
 METACALL_API void metacall_destroy(void);
 
 /* Ours: the library's version as "MAJOR.MINOR.PATCH" (static string). Compare it with
@@ -93,8 +108,11 @@ METACALL_API const char *metacall_version_str(void);
  * loader if needed). Returns 0 on success. */
 METACALL_API int metacall_execution_path(const char *tag, const char *path);
 
-/* Loads `size` files as one handle. Relative paths are resolved by the loader (its execution
- * paths, then the working directory). The handle is named after paths[0]. Returns 0 on success. */
+/* Loads `size` files as one handle. A relative path is looked for in the working directory, then in
+ * the tag's execution paths in the order they were given (MetaCall's start-up configuration's,
+ * LOADER_SCRIPT_PATH's, then metacall_execution_path's; docs/COMPATIBILITY.md), and the loader gets
+ * the file found; a name found nowhere goes to the loader as it is (a module name, for loaders that
+ * take them). The handle is named after paths[0] as given. Returns 0 on success. */
 METACALL_API int metacall_load_from_file(const char *tag, const char *paths[], size_t size, void **handle);
 
 /* Loads source code from memory. `size` counts the bytes of `buffer`; a trailing NUL included in
@@ -407,8 +425,9 @@ METACALL_API int metacall_registerv_closure(const char *name, metacall_invoke_ca
  * Cancellation: metacall_future_cancel(future) on a future a call returned rejects it at once with
  * a "CancelledError" throwable; the work is told through a flag it may read
  * (metacall_future_cancelled / metacall_pool_cancelled) and its result, when it comes, is dropped.
- * metacall_destroy cancels every call in flight, waits for the pool's running callbacks to return
- * and drops the queued ones (they never run); their argument copies are freed.
+ * metacall_destroy first lets the calls in flight settle during its drain (see metacall_destroy),
+ * then cancels every call still in flight, waits for the pool's running callbacks to return and
+ * drops the queued ones (they never run); their argument copies are freed.
  * ====================================================================================== */
 
 /* Ours: the callback of an async host function registered with metacall_registerv_async. `argv`

@@ -129,6 +129,19 @@ struct metacall_loader_interface {
 	 * runtime stays usable. Returns 0, or non-zero after metacall_loader_error when the runtime
 	 * cannot apply it (now). May be NULL: no cap is possible. */
 	int (*heap_limit)(void *loader, size_t bytes);
+
+	/* metacall_destroy's drain (ABI 4, added with issue #20): before anything is stopped, the core
+	 * lets the runtimes finish the work in progress so that what settles reaches its callbacks. It
+	 * calls this from the destroying thread, again and again (every few milliseconds), while calls
+	 * are still accepted from any thread. `reason` NULL: returns how many pieces of work the runtime
+	 * still has in progress that may yet settle a future or call out (timers, I/O, pending promises
+	 * or tasks, its own waits on futures of other runtimes); 0 when it has none. When the calling
+	 * thread pumps the runtime (metacall_pump), it first runs what the event loop has ready. Must not
+	 * block for long. `reason` non-NULL (once, when the drain ends: nothing is in progress any more,
+	 * or its bound passed): rejects every future the loader was still to settle, and fails its own
+	 * waits on other futures, with a "CancelledError" saying `reason` (borrowed for the call); returns
+	 * 0. May be NULL: nothing of the runtime runs on its own. */
+	int (*drain)(void *loader, const char *reason);
 };
 
 /* The entry point every plug-in exports. */

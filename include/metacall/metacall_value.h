@@ -233,6 +233,10 @@ METACALL_API void *metacall_value_to_throwable(void *v);
 METACALL_API const uint64_t *metacall_value_to_bigint(void *v, int *negative, size_t *count);
 
 /* ---- Assign in place: `v` must already have that type. Returns `v`, or NULL and an error. ---- */
+/* The numbers (char to double) may also go into a value of another number type, not a boolean:
+ * the value keeps its type and gets the number converted when it is exactly representable there
+ * (rounded for float and double; whole and in range for the integer types), as MetaCall hosts
+ * expect (metacall_value_from_int on a Long); otherwise NULL, a RangeError, and `v` unchanged. */
 
 METACALL_API void *metacall_value_from_bool(void *v, boolean b);
 METACALL_API void *metacall_value_from_char(void *v, char c);

@@ -64,8 +64,10 @@ METACALL_API void *metacall_value_dereference(void *v);
 /* ---- Throwables ---- */
 
 /* The value thrown, held by the throwable value `th` (borrowed from `th`: valid while it lives):
- * usually an exception value (metacall_error.h), or whatever the script threw. NULL, with an
- * error, when `th` is not a throwable. */
+ * usually an exception value (metacall_error.h), or whatever the script threw (JS `throw 56`: the
+ * number). MetaCall's hosts write metacall_throwable_value(metacall_value_to_throwable(v)); here
+ * metacall_value_to_throwable already gives the thrown value, so any value that is not a throwable
+ * is returned as it is. NULL, with an error, when `th` is NULL or not a value. */
 METACALL_API void *metacall_throwable_value(void *th);
 
 #ifdef __cplusplus

@@ -1,5 +1,6 @@
 // metacall_initialize, metacall_is_initialized, metacall_destroy, metacall_version_str.
 #include "runtime.h"
+#include "startup.h"
 
 #include <metacall/metacall.h>
 
@@ -8,7 +9,16 @@ using namespace metacall_core;
 extern "C" {
 
 int metacall_initialize(void) {
-	return Runtime::instance().initialize();
+	Runtime &runtime = Runtime::instance();
+	if (runtime.running())
+		return 0;
+	// MetaCall's start-up configuration (CONFIGURATION_PATH) and LOADER_SCRIPT_PATH: read before
+	// anything starts, so that a malformed file leaves the library uninitialized (startup.h).
+	StartupPaths paths;
+	if (!read_startup_paths(paths))
+		return 1;
+	runtime.startup().set_paths(std::move(paths));
+	return runtime.initialize();
 }
 
 int metacall_is_initialized(const char *tag) {

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "function.h"
 #include "object.h"
+#include "path_search.h"
 #include "runtime.h"
 #include "value.h"
 
@@ -142,7 +143,7 @@ int metacall_execution_path(const char *tag, const char *path) {
 		return 1;
 	}
 	std::uint64_t before = error_generation();
-	if (loader->interface().execution_path(loader->state(), path) != 0) {
+	if (loader->add_execution_path(path) != 0) { // recorded for metacall_load_from_file's search
 		set_errorf("LoaderError", "metacall_execution_path(\"%s\", \"%s\"): %s", tag, path,
 		           loader_reason(before).c_str());
 		return 1;
@@ -168,7 +169,16 @@ int metacall_load_from_file(const char *tag, const char *paths[], size_t size, v
 			            metacall_loader_error("this loader cannot load files");
 			            return nullptr;
 		            }
-		            return table.load_from_file(state, paths, size);
+		            // Relative paths: looked up in the working directory and the execution paths
+		            // (path_search.h); a name found nowhere goes to the loader as it is.
+		            std::vector<std::string> found;
+		            std::vector<const char *> found_paths;
+		            if (auto loader = Runtime::instance().started_loader(tag))
+			            for (size_t i = 0; i < size; ++i)
+				            found.push_back(find_script(*loader, paths[i]));
+		            for (const std::string &path : found)
+			            found_paths.push_back(path.c_str());
+		            return table.load_from_file(state, found.empty() ? paths : found_paths.data(), size);
 	            });
 }
 

@@ -163,8 +163,12 @@ void *metacall_value_dereference(void *v) {
 }
 
 void *metacall_throwable_value(void *th) {
-	Value *throwable = Value::from(th, METACALL_THROWABLE, "metacall_throwable_value");
-	return throwable != nullptr ? throwable->thrown() : nullptr;
+	Value *value = Value::from(th, "metacall_throwable_value");
+	if (value == nullptr)
+		return nullptr;
+	// MetaCall's hosts pass what metacall_value_to_throwable gave them, which here is already the
+	// thrown value: that value is its own answer.
+	return value->id == METACALL_THROWABLE ? value->thrown() : value;
 }
 
 } // extern "C"

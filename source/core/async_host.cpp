@@ -40,6 +40,14 @@ void AsyncCalls::cancel_all(const std::string &why) {
 		future->cancel(why);
 }
 
+std::size_t AsyncCalls::pending_count() {
+	std::lock_guard lock(mutex_);
+	std::size_t count = 0;
+	for (auto &[key, weak] : pending_)
+		count += weak.expired() ? 0 : 1;
+	return count;
+}
+
 WorkerPool &WorkerPool::instance() {
 	// Never destroyed: a pooled job may still run on its thread while the process exits.
 	static WorkerPool *const pool = new WorkerPool;

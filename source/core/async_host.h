@@ -25,6 +25,8 @@ public:
 	void add(const std::shared_ptr<Future> &future);
 	// Cancels every pending one ("CancelledError" saying `why`).
 	void cancel_all(const std::string &why);
+	// How many are pending (metacall_destroy's drain waits for them).
+	std::size_t pending_count();
 
 private:
 	std::mutex mutex_;

@@ -69,6 +69,8 @@ public:
 
 	const Signature &signature() const { return signature_; }
 	const std::string &name() const { return signature_.name; }
+	// The closure passed to a host callback (nullptr for a loader's function).
+	void *closure() const { return closure_; }
 
 	// Its module was cleared or the runtime destroyed: calls now report it instead of running.
 	void unload() { alive_.store(false, std::memory_order_release); }

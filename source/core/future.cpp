@@ -6,6 +6,30 @@
 #include <metacall/metacall.h>
 
 namespace metacall_core {
+namespace {
+
+std::atomic<std::size_t> settling_now{0};
+thread_local std::size_t settling_here = 0; // of them, on this thread (a destroy from a callback)
+
+// RAII: one future running its continuations.
+struct Settling {
+	Settling() {
+		settling_now.fetch_add(1, std::memory_order_acq_rel);
+		++settling_here;
+	}
+	~Settling() {
+		--settling_here;
+		settling_now.fetch_sub(1, std::memory_order_acq_rel);
+	}
+	Settling(const Settling &) = delete;
+	Settling &operator=(const Settling &) = delete;
+};
+
+} // namespace
+
+std::size_t Future::settling() {
+	return settling_now.load(std::memory_order_acquire) - settling_here;
+}
 
 Future::~Future() {
 	destroy_value(value_);
@@ -36,7 +60,10 @@ bool Future::settle(bool resolved, void *value) {
 		ready.swap(continuations_);
 	}
 	// Outside the lock: continuations may add continuations or settle other futures.
+	if (ready.empty())
+		return true;
 	auto keep_alive = shared_from_this();
+	Settling settling;
 	for (auto &continuation : ready)
 		continuation(resolved, value);
 	return true;

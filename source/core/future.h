@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -34,6 +35,9 @@ public:
 	// the work which would have settled it reads. False when it was settled already.
 	bool cancel(const std::string &why);
 	bool cancelled() const { return cancelled_.load(std::memory_order_acquire); }
+	// How many futures are running their continuations now, on any thread: metacall_destroy's
+	// drain counts them as work in progress (a callback may start more work).
+	static std::size_t settling();
 
 private:
 	enum class State { pending, resolved, rejected };

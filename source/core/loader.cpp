@@ -4,6 +4,8 @@
 #include "log.h"
 #include "runtime.h"
 
+#include <filesystem>
+
 namespace metacall_core {
 namespace {
 
@@ -52,6 +54,25 @@ int Loader::pump() {
 	if (result == 0)
 		pump_thread_.store(std::this_thread::get_id());
 	return result;
+}
+
+int Loader::add_execution_path(const std::string &folder) {
+	if (table_->execution_path == nullptr)
+		return 1;
+	const int result = table_->execution_path(state_, folder.c_str());
+	if (result == 0) {
+		std::error_code error;
+		std::filesystem::path absolute = std::filesystem::absolute(folder, error);
+		std::lock_guard lock(paths_mutex_);
+		execution_paths_.push_back(
+		    (error ? std::filesystem::path(folder) : absolute).lexically_normal().string());
+	}
+	return result;
+}
+
+std::vector<std::string> Loader::execution_paths() const {
+	std::lock_guard lock(paths_mutex_);
+	return execution_paths_;
 }
 
 void Loader::release(void *function) {

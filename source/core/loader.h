@@ -5,8 +5,10 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace metacall_core {
 
@@ -39,6 +41,12 @@ public:
 	// the calls of other threads, which only a pump can complete).
 	bool pumped_here() const { return pump_thread_.load() == std::this_thread::get_id(); }
 
+	// Gives the plug-in the execution path `folder` and, when it accepts it, records it (absolute) for
+	// metacall_load_from_file's search (path_search.h). Returns the entry's result; 1 without entry.
+	int add_execution_path(const std::string &folder);
+	// The recorded execution paths, in the order they were given.
+	std::vector<std::string> execution_paths() const;
+
 	const std::string &tag() const { return tag_; }
 	const metacall_loader_interface &interface() const { return *table_; }
 	void *state() const { return state_; }
@@ -51,6 +59,8 @@ private:
 	void *state_ = nullptr;
 	std::atomic<bool> active_{false};
 	std::atomic<std::thread::id> pump_thread_{};
+	mutable std::mutex paths_mutex_;
+	std::vector<std::string> execution_paths_;
 };
 
 } // namespace metacall_core

@@ -103,6 +103,41 @@ bool Registry::add_host(std::shared_ptr<Function> function, bool named, const st
 	return true;
 }
 
+bool Registry::add_to(void *handle, const HandleContents &contents, std::string &error) {
+	std::unique_lock lock(mutex_);
+	auto it = live_.find(handle);
+	if (it == live_.end()) {
+		error = "the handle is not live (cleared, or not a handle)";
+		return false;
+	}
+	Handle &target = *it->second;
+	std::vector<std::string> names;
+	for (const auto &function : contents.functions)
+		names.push_back(function->name());
+	for (const auto &entry : contents.objects)
+		names.push_back(entry.first);
+	for (std::size_t i = 0; i < names.size(); ++i) {
+		const bool taken = target.has(names[i]) ||
+		                   std::find(names.begin(), names.begin() + i, names[i]) != names.begin() + i;
+		if (taken || (target.global && (global_.count(names[i]) + global_objects_.count(names[i])) != 0)) {
+			error = "'" + names[i] + "' is already defined in " +
+			        (taken ? "the handle '" + target.name + "'" : std::string("the global scope"));
+			return false;
+		}
+	}
+	for (const auto &function : contents.functions) {
+		target.add(function);
+		if (target.global)
+			global_.emplace(function->name(), function);
+	}
+	for (const auto &[name, object] : contents.objects) {
+		target.add(name, object);
+		if (target.global)
+			global_objects_.emplace(name, object);
+	}
+	return true;
+}
+
 std::unique_ptr<Handle> Registry::remove(void *handle) {
 	std::unique_lock lock(mutex_);
 	auto it = live_.find(handle);

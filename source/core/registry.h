@@ -62,6 +62,10 @@ public:
 	// Registers a host function, in the global scope when `named`.
 	bool add_host(std::shared_ptr<Function> function, bool named, const std::shared_ptr<Loader> &host,
 	              std::string &error);
+	// Adds functions, classes and objects to the live `handle` (and to the global scope when it is
+	// global): metacall_handle_populate, metacall_register_loaderv. All or nothing: false, with
+	// `error` naming the clash, when a name is taken or the handle is not live.
+	bool add_to(void *handle, const HandleContents &contents, std::string &error);
 	// Takes a live handle out (its functions are unloaded); nullptr when `handle` is not live.
 	std::unique_ptr<Handle> remove(void *handle);
 	// Takes every handle out (newest first, functions unloaded) and forgets the anonymous host

@@ -1,6 +1,7 @@
 #include "runtime.h"
 
 #include "async_host.h"
+#include "destroy_drain.h"
 #include "error.h"
 #include "log.h"
 
@@ -30,9 +31,18 @@ void Runtime::destroy() {
 		          "for itself. Destroy from outside any call.");
 		return;
 	}
+	{
+		std::lock_guard lock(lifecycle_);
+		// Another destroy drains (called from a callback it reached, or from another thread): that
+		// one finishes the job; waiting for it here could wait for this very thread.
+		if (state_.load() != State::running || draining_)
+			return;
+		draining_ = true;
+	}
+	// Settled work reaches its callbacks first, while everything still runs (destroy_drain.h).
+	drain_before_destroy(*this);
 	std::lock_guard lock(lifecycle_);
-	if (state_.load() != State::running)
-		return;
+	draining_ = false;
 	state_.store(State::destroying);
 	// Async host calls in flight are cancelled first, so that the pool's jobs that run see their
 	// flag and return; the drain below waits for them.
@@ -110,6 +120,7 @@ std::shared_ptr<Loader> Runtime::loader(const char *tag, const char *api) {
 	}
 	loaders_.emplace(tag, loader);
 	start_order_.push_back(loader);
+	startup_.apply(*loader); // the start-up configuration's and LOADER_SCRIPT_PATH's folders
 	return loader;
 }
 

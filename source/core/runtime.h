@@ -6,6 +6,7 @@
 #include "loader.h"
 #include "plugin_finder.h"
 #include "registry.h"
+#include "startup.h"
 
 #include <atomic>
 #include <memory>
@@ -41,6 +42,8 @@ public:
 	std::vector<std::shared_ptr<Loader>> started_loaders();
 
 	Registry &registry() { return registry_; }
+	// Flags, arguments and start-up execution paths (metacall_initialize, startup.h).
+	Startup &startup() { return startup_; }
 	// A fresh name for a handle loaded from memory.
 	std::string next_memory_name() { return "memory-" + std::to_string(++memory_loads_); }
 
@@ -49,6 +52,7 @@ private:
 
 	std::atomic<State> state_{State::uninitialized};
 	bool destroyed_once_ = false;
+	bool draining_ = false; // metacall_destroy's drain runs (under lifecycle_)
 	std::mutex lifecycle_;
 
 	std::recursive_mutex loaders_mutex_;              // recursive: a loader's start may load another tag
@@ -58,6 +62,7 @@ private:
 	std::shared_ptr<Loader> host_;
 
 	Registry registry_;
+	Startup startup_;
 	std::atomic<unsigned> memory_loads_{0};
 };
 

@@ -5,6 +5,8 @@
 #include "object.h"
 #include "value.h"
 
+#include <cfloat>
+#include <cmath>
 #include <cstring>
 
 using namespace metacall_core;
@@ -45,6 +47,33 @@ void *assign(void *v, ValueId id, const char *api, Set set) {
 	if (value == nullptr)
 		return nullptr;
 	set(value);
+	return value;
+}
+
+// Assigns a number of type `id` (`set` stores it in a scalar of that type). A value of another
+// number type (not a boolean) keeps its type and gets the number converted when it is exactly
+// representable there, as number_as decides: MetaCall writes the bytes into the value whatever its
+// type, and hosts rely on it to reuse a Long with metacall_value_from_int. A number that does not
+// fit is a RangeError, not the mixed bytes MetaCall would leave.
+template <typename Set>
+void *assign_number(void *v, ValueId id, const char *api, Set set) {
+	auto *value = static_cast<Value *>(v);
+	if (value == nullptr || value->magic != Value::kMagic || value->id == id || !is_number(value->id) ||
+	    value->id == METACALL_BOOL)
+		return assign(v, id, api, set);
+	Value given;
+	given.id = id;
+	set(&given);
+	// Beyond a float's range: rounding would be undefined behaviour, not infinity.
+	const bool beyond_float = value->id == METACALL_FLOAT && id == METACALL_DOUBLE &&
+	                          std::isfinite(given.scalar.d) && std::fabs(given.scalar.d) > FLT_MAX;
+	Value converted;
+	if (beyond_float || !number_as(&given, value->id, converted)) {
+		set_errorf("RangeError", "%s: the number does not fit in the value's type (%s)", api,
+		           metacall_value_id_name(value->id));
+		return nullptr;
+	}
+	value->scalar = converted.scalar;
 	return value;
 }
 
@@ -362,22 +391,23 @@ void *metacall_value_from_bool(void *v, boolean b) {
 	              [b](Value *x) { x->scalar.b = b != 0 ? 1 : 0; });
 }
 void *metacall_value_from_char(void *v, char c) {
-	return assign(v, METACALL_CHAR, "metacall_value_from_char", [c](Value *x) { x->scalar.c = c; });
+	return assign_number(v, METACALL_CHAR, "metacall_value_from_char", [c](Value *x) { x->scalar.c = c; });
 }
 void *metacall_value_from_short(void *v, short s) {
-	return assign(v, METACALL_SHORT, "metacall_value_from_short", [s](Value *x) { x->scalar.s = s; });
+	return assign_number(v, METACALL_SHORT, "metacall_value_from_short", [s](Value *x) { x->scalar.s = s; });
 }
 void *metacall_value_from_int(void *v, int i) {
-	return assign(v, METACALL_INT, "metacall_value_from_int", [i](Value *x) { x->scalar.i = i; });
+	return assign_number(v, METACALL_INT, "metacall_value_from_int", [i](Value *x) { x->scalar.i = i; });
 }
 void *metacall_value_from_long(void *v, long l) {
-	return assign(v, METACALL_LONG, "metacall_value_from_long", [l](Value *x) { x->scalar.l = l; });
+	return assign_number(v, METACALL_LONG, "metacall_value_from_long", [l](Value *x) { x->scalar.l = l; });
 }
 void *metacall_value_from_float(void *v, float f) {
-	return assign(v, METACALL_FLOAT, "metacall_value_from_float", [f](Value *x) { x->scalar.f = f; });
+	return assign_number(v, METACALL_FLOAT, "metacall_value_from_float", [f](Value *x) { x->scalar.f = f; });
 }
 void *metacall_value_from_double(void *v, double d) {
-	return assign(v, METACALL_DOUBLE, "metacall_value_from_double", [d](Value *x) { x->scalar.d = d; });
+	return assign_number(v, METACALL_DOUBLE, "metacall_value_from_double",
+	                     [d](Value *x) { x->scalar.d = d; });
 }
 void *metacall_value_from_string(void *v, const char *str, size_t length) {
 	if (str == nullptr && length != 0) {

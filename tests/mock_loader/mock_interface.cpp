@@ -216,6 +216,7 @@ constexpr metacall_loader_interface interface_table{
     .pump = nullptr, // no event loop to drive
     .interrupt = nullptr,
     .heap_limit = nullptr,
+    .drain = nullptr, // destroy joins the workers of async calls: they all settle
 };
 
 } // namespace

@@ -84,6 +84,9 @@ struct ForwardingInterface {
 		}
 		return implementation->heap_limit(loader, bytes);
 	}
+	static int drain(void *loader, const char *reason) {
+		return implementation->drain != nullptr ? implementation->drain(loader, reason) : 0;
+	}
 
 	static constexpr metacall_loader_interface table{
 	    .abi_version = METACALL_LOADER_ABI_VERSION,
@@ -101,6 +104,7 @@ struct ForwardingInterface {
 	    .pump = pump,
 	    .interrupt = interrupt,
 	    .heap_limit = heap_limit,
+	    .drain = drain,
 	};
 };
 

@@ -155,9 +155,17 @@ TEST(ThrowableValue, IsTheThrownValue) {
 	EXPECT_STREQ(ex->message, "out of range");
 }
 
-TEST(ThrowableValue, RefusesAValueThatIsNotThrowable) {
-	auto v = own(metacall_value_create_int(1));
-	EXPECT_EQ(metacall_throwable_value(v.get()), nullptr);
-	EXPECT_TRUE(LastErrorContains("metacall_throwable_value"));
+TEST(ThrowableValue, TakesWhatMetacallValueToThrowableGives) {
+	auto th = own(metacall_value_create_throwable(metacall_value_create_double(56.0)));
+	void *thrown = metacall_throwable_value(metacall_value_to_throwable(th.get())); // MetaCall's way
+	ASSERT_EQ(thrown, metacall_value_to_throwable(th.get()));
+	EXPECT_EQ(metacall_value_to_double(thrown), 56.0);
+}
+
+TEST(ThrowableValue, RefusesWhatIsNoValue) {
 	EXPECT_EQ(metacall_throwable_value(nullptr), nullptr);
+	EXPECT_TRUE(LastErrorContains("metacall_throwable_value"));
+	int not_a_value = 0;
+	EXPECT_EQ(metacall_throwable_value(&not_a_value), nullptr);
+	EXPECT_TRUE(LastErrorContains("metacall_throwable_value"));
 }

@@ -1,0 +1,2 @@
+def hello_world(text):
+    return 'Python hello_world: ' + text
