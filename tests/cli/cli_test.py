@@ -179,7 +179,7 @@ def test_values_print_as_json_where_they_are_data_and_in_angle_brackets_otherwis
         "<Buffer 3 bytes: 01 02 ff>",
         "<Buffer 40 bytes: " + " ".join(f"{i:02x}" for i in range(32)) + " ...>",
         "NaN", "-Infinity", "0.1",
-        '{1: "one", "two": [null, false]}',
+        '{"1": "one", "two": [null, false]}',  # a dict's keys cross as strings (docs/COMPATIBILITY.md)
         "<object Point>", "<class Point>", "<function>",
         r'"quote \" and newline \n"',
     ])

@@ -82,6 +82,23 @@ TEST_F(PyAsync, AwaitRejectsWithTheCoroutinesException) {
 	EXPECT_TRUE(is_error(settlement_.value(), "KeyError", "boom"));
 }
 
+TEST_F(PyAsync, ABareExceptionWithOneArgumentRejectsWithTheArgument) {
+	const ValuePtr future = await("fail_with_value", {metacall_value_create_long(15)}, settlement_);
+	ASSERT_NE(future, nullptr) << last_error();
+	ASSERT_TRUE(settlement_.wait()) << "never settled";
+	EXPECT_FALSE(settlement_.resolved());
+	EXPECT_TRUE(is_long(settlement_.value(), 15)); // as MetaCall hands it (metacall_python_async_test)
+}
+
+TEST_F(PyAsync, ABareExceptionWithSeveralArgumentsRejectsWithTheException) {
+	const ValuePtr future =
+	    await("fail_with_two", {metacall_value_create_long(1), metacall_value_create_long(2)}, settlement_);
+	ASSERT_NE(future, nullptr) << last_error();
+	ASSERT_TRUE(settlement_.wait()) << "never settled";
+	EXPECT_FALSE(settlement_.resolved());
+	EXPECT_TRUE(is_error(settlement_.value(), "Exception", "(1, 2)"));
+}
+
 TEST_F(PyAsync, ARaiseBeforeTheFirstAwaitRejectsToo) {
 	const ValuePtr future = await("fail_at_once", {string_value("at once")}, settlement_);
 	ASSERT_NE(future, nullptr) << last_error();
@@ -145,7 +162,9 @@ TEST_F(PyAsync, TheFirstAwaitsFromSeveralThreadsAtOnceShareOneLoop) {
 TEST_F(PyAsync, DestroyRejectsACoroutineStillRunning) {
 	const ValuePtr future = await("forever", {}, settlement_);
 	ASSERT_NE(future, nullptr) << last_error();
+	setenv("METACALL_DESTROY_TIMEOUT", "0.2", 1); // the drain's bound (#20): it never finishes
 	within(std::chrono::seconds(20), [] { metacall_destroy(); });
+	unsetenv("METACALL_DESTROY_TIMEOUT");
 	ASSERT_TRUE(settlement_.wait(std::chrono::seconds(1))) << "destroy left the future pending";
 	EXPECT_FALSE(settlement_.resolved());
 	EXPECT_TRUE(is_error(settlement_.value(), "CancelledError"));

@@ -154,13 +154,28 @@ TEST_F(PyConversion, ListsAndTuplesBecomeArrays) {
 	    3));
 }
 
-TEST_F(PyConversion, DictsBecomeMapsWithKeysOfAnyType) {
+TEST_F(PyConversion, DictKeysCrossAsStrings) {
 	const ValuePtr map = call("int_keys");
 	ASSERT_EQ(metacall_value_id(map.get()), METACALL_MAP) << describe(map.get());
 	ASSERT_EQ(metacall_value_count(map.get()), 2u);
 	void **pair = metacall_value_to_array(metacall_value_to_map(map.get())[0]);
-	EXPECT_TRUE(is_long(pair[0], 1));
+	EXPECT_TRUE(is_string(pair[0], "1")); // a C host reads every key with metacall_value_to_string
 	EXPECT_TRUE(is_string(pair[1], "one"));
+}
+
+TEST_F(PyConversion, NumberBoolAndNoneKeysAreNamedAsJsonNamesThem) {
+	const ValuePtr map = call("mixed_keys");
+	ASSERT_EQ(metacall_value_id(map.get()), METACALL_MAP) << describe(map.get());
+	ASSERT_EQ(metacall_value_count(map.get()), 5u);
+	const char *expected[] = {"3244", "asd", "1.5", "false", "null"}; // a dict keeps its order
+	for (size_t i = 0; i < 5; ++i) {
+		void **pair = metacall_value_to_array(metacall_value_to_map(map.get())[i]);
+		EXPECT_TRUE(is_string(pair[0], expected[i])) << i;
+	}
+}
+
+TEST_F(PyConversion, ADictWithATupleKeyIsRefusedNamingTheKeysType) {
+	EXPECT_TRUE(is_error(call("tuple_keys").get(), "TypeError", "a dict key of type tuple cannot cross"));
 }
 
 TEST_F(PyConversion, MapsBecomeDicts) {

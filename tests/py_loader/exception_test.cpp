@@ -1,5 +1,6 @@
 // Exceptions both ways: a Python exception becomes a throwable (label = type name, message,
-// traceback); a throwable returned to Python is raised with its label kept.
+// traceback); a throwable returned to Python is raised with its label kept; a thrown value that is
+// no exception is raised as metacall.Error carrying it.
 #include "py_test.h"
 
 namespace {
@@ -100,6 +101,25 @@ TEST_F(PyExceptions, AWrongArgumentCountToAHostFunctionIsATypeErrorInPython) {
 	EXPECT_TRUE(
 	    is_error(call("call", {metacall_value_create_function(host), metacall_value_create_long(1)}).get(),
 	             "TypeError", "expects 0 arguments"));
+}
+
+// A host function that throws the number 56 (as JS `throw 56` reaches C).
+void *throw_56(size_t, void *[], void *) {
+	return metacall_value_create_throwable(metacall_value_create_long(56));
+}
+
+TEST_F(PyExceptions, AThrownValueThatIsNoExceptionIsRaisedCarryingTheValue) {
+	void *host = nullptr;
+	ASSERT_EQ(metacall_register(nullptr, throw_56, &host, METACALL_NULL, 0), 0) << last_error();
+	void *handle = load_memory("def carried(f):\n"
+	                           "    try:\n"
+	                           "        f()\n"
+	                           "    except Exception as e:\n"
+	                           "        return [type(e).__name__, e.args[0]]\n");
+	const ValuePtr caught = call_in(handle, "carried", {metacall_value_create_function(host)});
+	ASSERT_EQ(metacall_value_count(caught.get()), 2u) << describe(caught.get());
+	EXPECT_TRUE(is_string(metacall_value_to_array(caught.get())[0], "Error"));
+	EXPECT_TRUE(is_long(metacall_value_to_array(caught.get())[1], 56));
 }
 
 } // namespace

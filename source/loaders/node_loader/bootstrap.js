@@ -57,7 +57,35 @@ function loadFile(file, exports, pending) {
     return;
   }
   if (format === 'ts') hookTypeScript();
+  // A file whose require() is under way (a require hook that hands the file to metacall, a module
+  // that loads itself): require() would give its exports as they are now, mostly empty, and the
+  // handle would have no functions without a word.
+  const loading = require.cache[file];
+  if (loading !== undefined && !loading.loaded) {
+    throw new Error(`'${file}' is being required right now (the load comes from inside its own ` +
+                    'require(), as from a require hook that hands it to metacall): its exports are not ' +
+                    'there yet. Load it with metacall before requiring it, or let Node require it');
+  }
   exports[index] = require(file);
+}
+
+// A name that is no file: MetaCall requires the module of that name ('path', an installed
+// package), resolved from the execution paths and the working directory. The error of a name that
+// is neither names both tries.
+function locateOrResolve(name, executionPaths) {
+  let notAFile;
+  try {
+    return require.resolve(locate(name, executionPaths));
+  } catch (error) {
+    if (path.isAbsolute(name)) throw error;
+    notAFile = error;
+  }
+  try {
+    return require.resolve(name, { paths: searchFolders(executionPaths) });
+  } catch (error) {
+    if (error.code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(`${notAFile.message}; nor is '${name}' a module require() finds from there`);
+  }
 }
 
 // A new module: the exports of each file, and the files to forget on unload.
@@ -68,7 +96,7 @@ function loadFiles(names, executionPaths) {
   loadingExecutionPaths = executionPaths;
   try {
     for (const name of names) {
-      const file = require.resolve(locate(name, executionPaths));
+      const file = locateOrResolve(name, executionPaths);
       files.push(file);
       loadFile(file, exports, pending);
     }
@@ -463,6 +491,14 @@ function proxyFactory(native) {
   };
 }
 
+// metacall_destroy's drain: what keeps the event loop alive, as Node counts it (timers, sockets,
+// servers, file requests, child processes, workers that are ref'd), except the standard streams,
+// which stay for good once used. The loader's own wake-up is no handle of Node's: not counted.
+function activeWork() {
+  const stdio = process._getActiveHandles().filter((handle) => handle._isStdio).length;
+  return process.getActiveResourcesInfo().length - stdio;
+}
+
 // The outcome of `promise` goes to native.settle(token, fulfilled, value).
 function settle(promise, token, native) {
   promise.then((value) => native.settle(token, true, value), (error) => native.settle(token, false, error));
@@ -487,4 +523,5 @@ module.exports = (native) => ({
   bind: (fn, self) => Reflect.apply(Function.prototype.bind, fn, [self]),
   foreignProxy: proxyFactory(native),
   settle: (promise, token) => settle(promise, token, native),
+  activeWork,
 });

@@ -3,6 +3,7 @@
 // stay undefined here and resolve against the libnode the bootstrap loaded RTLD_GLOBAL.
 #include "embedder_entry.h"
 #include "host_v8_tasks.h"
+#include "port_binding.h"
 
 #include <metacall/metacall_loader.h>
 #include <node.h>
@@ -171,6 +172,9 @@ void *start(const char *main_script, const node_loader_embedder_options *options
 		copy_error(reason, error, error_size);
 		return nullptr;
 	}
+	// MetaCall's scripts reach the port as process._linkedBinding('node_loader_port_module').
+	node::AddLinkedBinding(session->setup->env(), NODE_LOADER_PORT_BINDING_NAME,
+	                       node_loader::init_port_binding);
 	// process.exit() in a script stops that environment, not the host process.
 	node::SetProcessExitHandler(session->setup->env(),
 	                            [on_exit, exit_context](node::Environment *env, int code) {

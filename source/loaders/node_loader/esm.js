@@ -123,11 +123,18 @@ function importFile(file) {
 }
 
 // Whether source text given without a file is an ES module: a static import or export at the
-// start of a line (import() and require() are in both kinds).
+// start of a line (import() and require() are in both kinds) in text that does not compile as
+// CommonJS (such a line may be inside a string: a port script's Python source in a template).
 const esmSyntax =
   /^[ \t]*(?:import[ \t]*(?:[\w$*{]|['"])|export[ \t]+(?:\{|\*|default\b|const\b|let\b|var\b|function\b|async\b|class\b))/m;
 function isModuleSource(source) {
-  return esmSyntax.test(source);
+  if (!esmSyntax.test(source)) return false;
+  try {
+    require('vm').compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname']);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 // The specifiers of static imports and re-exports: `import x from 'a'`, `import 'a'`,

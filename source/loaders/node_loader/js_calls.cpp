@@ -18,6 +18,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -71,7 +72,7 @@ bool call_function(LoaderState &state, JsFunction *function, void *args[], size_
 
 // The value of a call's JS result: a scalar into `scalar_result` (nullptr returned) when given.
 void *result_from_js(LoaderState &state, napi_value result, Scalar *scalar_result) {
-	if (scalar_result != nullptr && scalar_from_js(state.env(), result, *scalar_result))
+	if (scalar_result != nullptr && scalar_from_js(state.env(), result, state.number_rule(), *scalar_result))
 		return nullptr;
 	return from_js(state, result);
 }
@@ -85,6 +86,10 @@ struct SettleToken {
 	void *future; // owned; nullptr once settled
 };
 
+// The tokens whose promise may still settle (owner): metacall_destroy's drain rejects the futures
+// of those still pending when it ends, with its reason.
+std::unordered_set<SettleToken *> live_tokens;
+
 void settle(void *future, bool fulfilled, void *value) {
 	if (fulfilled)
 		metacall_future_resolve(future, value);
@@ -95,6 +100,7 @@ void settle(void *future, bool fulfilled, void *value) {
 
 void finalize_token(napi_env, void *data, void *) {
 	std::unique_ptr<SettleToken> token(static_cast<SettleToken *>(data));
+	live_tokens.erase(token.get());
 	if (token->future != nullptr)
 		settle(token->future, false,
 		       metacall_error_throw("Error", 0, nullptr,
@@ -112,6 +118,7 @@ void settle_with(LoaderState &state, napi_value promise, void *future) {
 		settle(future, false, throwable_from_pending(state));
 		return;
 	}
+	live_tokens.insert(token.get());
 	token.release(); // the wrap owns it now
 	if (!state.call(state.helper("settle"), 2, args, &ignored))
 		napi_get_and_clear_last_exception(env, &ignored); // cannot happen: then() does not throw
@@ -334,13 +341,7 @@ napi_value settle_callback(napi_env env, napi_callback_info info) {
 	if (future == nullptr)
 		return nullptr;
 	token->future = nullptr;
-	void *value;
-	if (fulfilled) {
-		value = from_js(*state, argv[2]);
-	} else {
-		value = metacall_value_create_throwable(exception_from_js(*state, argv[2])); // takes the exception
-	}
-	settle(future, fulfilled, value);
+	settle(future, fulfilled, fulfilled ? from_js(*state, argv[2]) : rejection_from_js(*state, argv[2]));
 	return nullptr;
 }
 
@@ -402,19 +403,61 @@ napi_value future_to_js(LoaderState &state, void *value) {
 	return promise;
 }
 
-void reject_pending_promises(LoaderState &state) {
+namespace {
+
+// Rejects the promises JS awaits on futures of the core with an error saying `text` (named `name`
+// when given).
+void reject_promises(LoaderState &state, const char *text, const char *name) {
 	auto promises = pending_promises.take_all();
 	if (promises.empty())
 		return;
 	EnvScope scope(state.environment());
-	napi_value message = nullptr, error = nullptr;
-	napi_create_string_utf8(state.env(), "the Node environment stopped before the future settled",
-	                        NAPI_AUTO_LENGTH, &message);
+	napi_value message = nullptr, error = nullptr, error_name = nullptr;
+	napi_create_string_utf8(state.env(), text, NAPI_AUTO_LENGTH, &message);
 	napi_create_error(state.env(), nullptr, message, &error);
+	if (name != nullptr &&
+	    napi_create_string_utf8(state.env(), name, NAPI_AUTO_LENGTH, &error_name) == napi_ok)
+		napi_set_named_property(state.env(), error, "name", error_name);
 	for (auto &[id, deferred] : promises) {
 		napi_reject_deferred(state.env(), deferred, error);
 		state.environment().unpin_loop();
 	}
+}
+
+} // namespace
+
+void reject_pending_promises(LoaderState &state) {
+	reject_promises(state, "the Node environment stopped before the future settled", nullptr);
+}
+
+int pending_work(LoaderState &state) {
+	int32_t active = 0;
+	{
+		EnvScope scope(state.environment());
+		napi_value count = nullptr;
+		if (!state.call(state.helper("activeWork"), 0, nullptr, &count) ||
+		    napi_get_value_int32(state.env(), count, &active) != napi_ok) {
+			napi_value ignored = nullptr;
+			napi_get_and_clear_last_exception(state.env(), &ignored);
+			active = 0;
+		}
+	}
+	// The promises JS awaits on futures of the core are not counted: what settles those (a
+	// coroutine, an async host call) is counted where it runs, and a future whose owner dropped it
+	// unsettled would keep the drain going to its bound.
+	return active > 0 ? static_cast<int>(active) : 0;
+}
+
+void reject_unsettled(LoaderState &state, const char *reason) {
+	// First JS's own waits: the microtasks run when their scope closes, and a script that catches
+	// the rejection may still settle the promise the core awaits, with what it makes of it.
+	reject_promises(state, reason, "CancelledError");
+	std::vector<void *> futures;
+	for (SettleToken *token : live_tokens)
+		if (token->future != nullptr)
+			futures.push_back(std::exchange(token->future, nullptr));
+	for (void *future : futures)
+		settle(future, false, metacall_error_throw("CancelledError", 0, nullptr, "%s", reason));
 }
 
 } // namespace node_loader

@@ -62,6 +62,13 @@ napi_value future_to_js(LoaderState &state, void *value);
 // Rejects the promises of futures that have not settled (owner, when the environment stops).
 void reject_pending_promises(LoaderState &state);
 
+// metacall_destroy's drain (owner): how much work the environment has in progress (what keeps
+// its event loop alive).
+int pending_work(LoaderState &state);
+// When the drain ends (owner): fails JS's waits on futures and then rejects the futures of the
+// promises the core awaits that are still pending, each with a "CancelledError" saying `reason`.
+void reject_unsettled(LoaderState &state, const char *reason);
+
 // The `settle` function of the native object given to bootstrap.js.
 napi_value settle_callback(napi_env env, napi_callback_info info);
 

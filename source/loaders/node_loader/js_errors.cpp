@@ -1,6 +1,7 @@
 #include "js_errors.h"
 #include "js_string.h"
 
+#include "js_values.h"
 #include "loader_state.h"
 
 #include <metacall/metacall_error.h>
@@ -80,9 +81,25 @@ void *throwable_from_pending(LoaderState &state) {
 	return throwable_from_js(state, error);
 }
 
+bool is_error(LoaderState &state, napi_value value) {
+	bool error = false;
+	return napi_is_error(state.env(), value, &error) == napi_ok && error;
+}
+
 void *throwable_from_js(LoaderState &state, napi_value error) {
+	if (!is_error(state, error)) { // `throw 56`: the host gets the value itself, as MetaCall gives it
+		void *thrown = from_js(state, error);
+		return metacall_value_id(thrown) == METACALL_THROWABLE ? thrown // cannot convert: why not
+		                                                       : metacall_value_create_throwable(thrown);
+	}
 	const ErrorParts parts = parts_of(state.env(), error);
 	return metacall_error_throw(parts.label.c_str(), 0, parts.stack.c_str(), "%s", parts.message.c_str());
+}
+
+void *rejection_from_js(LoaderState &state, napi_value reason) {
+	if (is_error(state, reason))
+		return metacall_value_create_throwable(exception_from_js(state, reason)); // takes the exception
+	return from_js(state, reason);
 }
 
 std::string pending_exception_text(LoaderState &state) {
@@ -97,6 +114,11 @@ std::string pending_exception_text(LoaderState &state) {
 
 napi_value error_to_js(LoaderState &state, void *exception) {
 	napi_env env = state.env();
+	if (metacall_value_id(exception) == METACALL_THROWABLE) { // a thrown value that is no exception
+		void *thrown = metacall_value_to_throwable(exception);
+		if (metacall_value_id(thrown) != METACALL_EXCEPTION)
+			return to_js(state, thrown);
+	}
 	metacall_exception_type fields{};
 	if (metacall_error_from_value(exception, &fields) != 0) {
 		fields.label = "Error";
@@ -107,7 +129,8 @@ napi_value error_to_js(LoaderState &state, void *exception) {
 	if (napi_create_string_utf8(env, fields.message, NAPI_AUTO_LENGTH, &message) != napi_ok ||
 	    napi_create_error(env, nullptr, message, &error) != napi_ok ||
 	    napi_create_string_utf8(env, fields.label, NAPI_AUTO_LENGTH, &name) != napi_ok ||
-	    napi_set_named_property(env, error, "name", name) != napi_ok)
+	    napi_set_named_property(env, error, "name", name) != napi_ok ||
+	    napi_set_named_property(env, error, "code", name) != napi_ok) // where MetaCall puts the label
 		return nullptr;
 	if (fields.stacktrace != nullptr && fields.stacktrace[0] != '\0') {
 		napi_value stack = nullptr;

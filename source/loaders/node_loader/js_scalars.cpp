@@ -78,7 +78,7 @@ napi_value scalar_to_js(napi_env env, const Scalar &scalar) {
 	return js;
 }
 
-bool scalar_from_js(napi_env env, napi_value js, Scalar &out) {
+bool scalar_from_js(napi_env env, napi_value js, NumberRule rule, Scalar &out) {
 	napi_valuetype type = napi_undefined;
 	if (napi_typeof(env, js, &type) != napi_ok)
 		return false;
@@ -96,8 +96,8 @@ bool scalar_from_js(napi_env env, napi_value js, Scalar &out) {
 	case napi_number: {
 		double value = 0;
 		napi_get_value_double(env, js, &value);
-		out = is_safe_integer(value) ? integer(Scalar::Kind::int64, static_cast<int64_t>(value))
-		                             : number(value);
+		out = crosses_as_integer(value, rule) ? integer(Scalar::Kind::int64, static_cast<int64_t>(value))
+		                                      : number(value);
 		return true;
 	}
 	default:

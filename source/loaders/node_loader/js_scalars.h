@@ -9,6 +9,8 @@
 #ifndef NODE_LOADER_JS_SCALARS_H
 #define NODE_LOADER_JS_SCALARS_H
 
+#include "js_numbers.h"
+
 #include <node_api.h>
 
 #include <cstddef>
@@ -45,8 +47,9 @@ Scalar scalar_of(void *value);
 // The JS value of `scalar` (kind other than none).
 napi_value scalar_to_js(napi_env env, const Scalar &scalar);
 
-// `js` as a scalar when it is a boolean, a number, null or undefined; else false.
-bool scalar_from_js(napi_env env, napi_value js, Scalar &out);
+// `js` as a scalar when it is a boolean, a number (crossing as `rule` says), null or undefined;
+// else false.
+bool scalar_from_js(napi_env env, napi_value js, NumberRule rule, Scalar &out);
 
 // A new value for `scalar` (kind other than none), owned by the caller.
 void *scalar_value(const Scalar &scalar);

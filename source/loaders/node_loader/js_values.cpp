@@ -411,7 +411,7 @@ static void *convert_from_js(LoaderState &state, napi_value js, bool borrow) {
 	case napi_number: {
 		double number = 0;
 		napi_get_value_double(env, js, &number);
-		if (is_safe_integer(number)) // 3 is an int in Python, a long in C: docs/NUMBERS.md
+		if (crosses_as_integer(number, state.number_rule())) // 3 is a long in C: docs/NUMBERS.md
 			return metacall_value_create_long(static_cast<long>(number));
 		return metacall_value_create_double(number);
 	}

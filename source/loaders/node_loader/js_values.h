@@ -1,6 +1,7 @@
 // Values between the core and JavaScript (owner thread, inside a handle scope).
 //
-//   bool <-> boolean            char/short/int/long/float/double -> number, number -> double
+//   bool <-> boolean            char/short/int/long/float/double -> number; number -> long when
+//   whole within +-(2^53 - 1), else double (docs/NUMBERS.md; METACALL_NODE_NUMBERS=double: always double)
 //   long beyond +-(2^53 - 1) -> BigInt, BigInt -> long (lossless, else a RangeError)
 //   string <-> string (UTF-8)   buffer -> Buffer; Buffer, Uint8Array, DataView, ArrayBuffer -> buffer
 //   typed buffer <-> Float64Array, Int32Array, BigInt64Array, ... (js_typed_arrays.h)

@@ -272,6 +272,29 @@ void LoaderState::turn_loop() {
 	std::this_thread::sleep_for(std::chrono::microseconds(100));
 }
 
+int LoaderState::drain(const char *reason) {
+	if (host_ || !running_.load())
+		return 0;
+	int count = 0;
+	auto work = [this, reason, &count] {
+		if (!running_.load())
+			return; // a script called process.exit meanwhile
+		if (reason != nullptr)
+			reject_unsettled(*this, reason);
+		else
+			count = pending_work(*this);
+	};
+	if (pumped_) {
+		if (!Owner::on_owner_thread() || pumping_)
+			return 0; // another thread pumps: stop() says what becomes of it
+		if (reason == nullptr)
+			embedder_->run(session_, 1); // timers and I/O progress while destroy waits
+		work();
+		return count;
+	}
+	return environment_->owner().run(work) ? count : 0;
+}
+
 void LoaderState::stop() {
 	std::lock_guard lock(lifecycle_mutex_);
 	if (host_) {

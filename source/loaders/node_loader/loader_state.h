@@ -15,6 +15,7 @@
 #include "embedder_entry.h"
 #include "environment.h"
 #include "function_names.h"
+#include "js_numbers.h"
 #include "method_callers.h"
 #include "node_runtime.h"
 
@@ -76,6 +77,10 @@ public:
 	bool can_turn_loop() const;
 	// Runs what the event loop has ready, then yields briefly (the thread of can_turn_loop).
 	void turn_loop();
+	// metacall_destroy's drain (the `drain` entry): from the destroying thread, how much work the
+	// environment has in progress (a pumped one runs what it has ready first, on its pumping thread);
+	// with `reason`, rejects what is still pending. 0 in host mode (the host's Node goes on).
+	int drain(const char *reason);
 	// Frees what the loader holds in the environment, and stops the environment it started.
 	void stop();
 	// metacall_loader_heap_limit: the JS heap cap of the environments started from now on (0: none).
@@ -90,6 +95,8 @@ public:
 	bool running() const { return running_.load(); }
 	// A script called process.exit: the environment is stopped for good.
 	bool exited() const { return ended_.load(); }
+	// How JS numbers cross (METACALL_NODE_NUMBERS, read when the loader starts).
+	NumberRule number_rule() const { return number_rule_; }
 	NodeEnvironment &environment() { return *environment_; }
 	Owner &owner() { return environment_->owner(); }
 
@@ -128,6 +135,7 @@ private:
 	std::string tag_;
 	const NodeMode mode_;
 	const bool host_;
+	const NumberRule number_rule_ = number_rule_from_environment();
 	void *const apart_library_;
 	const node_loader_embedder *embedder_ = nullptr;
 	void *session_ = nullptr;

@@ -3,6 +3,7 @@
 #include "js_string.h"
 
 #include "js_calls.h"
+#include "js_errors.h"
 #include "js_values.h"
 #include "loader_state.h"
 
@@ -10,6 +11,7 @@
 #include <metacall/metacall_error.h>
 #include <metacall/metacall_value.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -223,16 +225,108 @@ napi_value load_from_package(napi_env env, napi_callback_info info) {
 	return load_result(env, *state, status, handle, own_handle, "metacall_load_from_package");
 }
 
-// load_from_memory(tag, code): loads source code into the global scope.
+// load_from_memory(tag, code, own_handle): loads source code like load_from_file.
 napi_value load_from_memory(napi_env env, napi_callback_info info) {
 	CallbackArguments args(env, info);
+	LoaderState *state = loader_in(env);
 	std::string tag, code;
-	if (loader_in(env) == nullptr ||
-	    !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
+	if (state == nullptr || !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
 	    !string_argument(env, args.size() > 1 ? args[1] : nullptr, "the code", code))
 		return nullptr;
-	if (metacall_load_from_memory(tag.c_str(), code.c_str(), code.size(), nullptr) != 0)
-		return throw_last_error(env, "metacall_load_from_memory");
+	const bool own_handle = own_handle_argument(env, args);
+	void *handle = nullptr;
+	const int status =
+	    metacall_load_from_memory(tag.c_str(), code.c_str(), code.size(), own_handle ? &handle : nullptr);
+	return load_result(env, *state, status, handle, own_handle, "metacall_load_from_memory");
+}
+
+// load_from_package_ex(tag, name, options): metacall_load_from_package_ex into a handle of its
+// own, whose functions it returns; `options` crosses as a value (an object is a map).
+napi_value load_from_package_ex(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	LoaderState *state = loader_in(env);
+	std::string tag, name;
+	if (state == nullptr || !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
+	    !string_argument(env, args.size() > 1 ? args[1] : nullptr, "the package name", name))
+		return nullptr;
+	napi_value options = args.size() > 2 ? args[2] : nullptr;
+	if (options == nullptr)
+		napi_get_null(env, &options);
+	std::unique_ptr<void, void (*)(void *)> data(from_js(*state, options), metacall_value_destroy);
+	if (data != nullptr && metacall_value_id(data.get()) == METACALL_THROWABLE) {
+		if (napi_value error = error_to_js(*state, data.get()))
+			napi_throw(env, error);
+		return nullptr;
+	}
+	void *handle = nullptr;
+	const int status = metacall_load_from_package_ex(tag.c_str(), name.c_str(), &handle, data.get());
+	return load_result(env, *state, status, handle, true, "metacall_load_from_package_ex");
+}
+
+// load_from_configuration(path, own_handle): the scripts a MetaCall configuration file lists,
+// loaded like load_from_file.
+napi_value load_from_configuration(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	LoaderState *state = loader_in(env);
+	std::string path;
+	if (state == nullptr ||
+	    !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the configuration path", path))
+		return nullptr;
+	// own_handle is the second argument here (no tag).
+	bool own_handle = false;
+	if (args.size() > 1)
+		napi_get_value_bool(env, args[1], &own_handle);
+	void *handle = nullptr;
+	const int status =
+	    metacall_load_from_configuration(path.c_str(), own_handle ? &handle : nullptr, nullptr);
+	return load_result(env, *state, status, handle, own_handle, "metacall_load_from_configuration");
+}
+
+// execution_path(tag, path): metacall_execution_path; nothing, or an Error.
+napi_value execution_path(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	std::string tag, path;
+	if (loader_in(env) == nullptr ||
+	    !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the tag", tag) ||
+	    !string_argument(env, args.size() > 1 ? args[1] : nullptr, "the path", path))
+		return nullptr;
+	if (metacall_execution_path(tag.c_str(), path.c_str()) != 0)
+		return throw_last_error(env, "metacall_execution_path");
+	return nullptr;
+}
+
+// metacallfms(name, json): calls `name` with its arguments by parameter name, from the JSON
+// object `json` (metacallfms).
+napi_value call_by_map(napi_env env, napi_callback_info info) {
+	CallbackArguments args(env, info);
+	LoaderState *state = loader_in(env);
+	std::string name, json;
+	if (state == nullptr ||
+	    !string_argument(env, args.size() > 0 ? args[0] : nullptr, "the function name", name) ||
+	    !string_argument(env, args.size() > 1 ? args[1] : nullptr, "the arguments (a JSON object)", json))
+		return nullptr;
+	void *function = metacall_function(name.c_str());
+	if (function == nullptr) {
+		napi_throw_error(env, nullptr, ("metacall: no function '" + name + "' is loaded").c_str());
+		return nullptr;
+	}
+	std::unique_ptr<void, void (*)(void *)> result(metacallfms(function, json.c_str(), json.size(), nullptr),
+	                                               metacall_value_destroy);
+	if (result == nullptr)
+		return throw_last_error(env, "metacallfms");
+	if (metacall_value_id(result.get()) == METACALL_THROWABLE) {
+		if (napi_value error = error_to_js(*state, result.get()))
+			napi_throw(env, error);
+		return nullptr;
+	}
+	return to_js(*state, result.get());
+}
+
+// logs(): the library's log lines to stdout (MetaCall's port turns its debug logs on this way).
+napi_value logs(napi_env env, napi_callback_info) {
+	metacall_log_stdio_type stdio{stdout};
+	if (metacall_log(METACALL_LOG_STDIO, &stdio) != 0)
+		return throw_last_error(env, "metacall_log");
 	return nullptr;
 }
 
@@ -258,6 +352,13 @@ napi_status register_port_functions(napi_env env, napi_value exports) {
 	    {"load_from_file", nullptr, load_from_file, nullptr, nullptr, nullptr, napi_default, nullptr},
 	    {"load_from_package", nullptr, load_from_package, nullptr, nullptr, nullptr, napi_default, nullptr},
 	    {"load_from_memory", nullptr, load_from_memory, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"load_from_package_ex", nullptr, load_from_package_ex, nullptr, nullptr, nullptr, napi_default,
+	     nullptr},
+	    {"load_from_configuration", nullptr, load_from_configuration, nullptr, nullptr, nullptr, napi_default,
+	     nullptr},
+	    {"execution_path", nullptr, execution_path, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"metacallfms", nullptr, call_by_map, nullptr, nullptr, nullptr, napi_default, nullptr},
+	    {"logs", nullptr, logs, nullptr, nullptr, nullptr, napi_default, nullptr},
 	    {"inspect", nullptr, inspect, nullptr, nullptr, nullptr, napi_default, nullptr},
 	};
 	napi_status status =

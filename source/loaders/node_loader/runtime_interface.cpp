@@ -170,6 +170,10 @@ void destroy(void *loader) {
 		state_holder.reset(); // stops the environment
 }
 
+int drain(void *loader, const char *reason) {
+	return state_of(loader).drain(reason);
+}
+
 int pump(void *loader) {
 	std::string error;
 	if (!state_of(loader).pump(error)) {
@@ -195,6 +199,7 @@ constexpr metacall_loader_interface interface_table{
     .pump = pump,
     .interrupt = interrupt,
     .heap_limit = heap_limit,
+    .drain = drain,
 };
 
 // The addon's exports.host(require), called on Node's main thread of a process that is `node`

@@ -19,6 +19,13 @@ public:
 	// rejects the future instead.
 	void submit(PyObject *coroutine, void *future);
 
+	// metacall_destroy's drain: how many coroutines and tasks are still in progress (the ones
+	// submitted here whose future has not settled yet, and the loop's tasks not done).
+	int pending();
+	// When the drain ends: rejects the futures of the coroutines submitted here that are still
+	// pending with a "CancelledError" saying `reason`; the coroutines are cancelled by stop().
+	void reject_pending(const char *reason);
+
 	// Stops the loop and joins its thread. Coroutines still pending are cancelled first: their
 	// futures reject with CancelledError. Nothing happens when the loop never started.
 	void stop();
@@ -38,6 +45,8 @@ private:
 // Settles `future` (a future value, taken): rejected when `outcome` is a throwable, else resolved.
 // Releases the GIL while the future's callbacks run.
 void settle_future(void *future, void *outcome);
+// As settle_future, rejected when `failed` (a coroutine's `raise Exception(15)` rejects with 15).
+void settle_future(void *future, void *outcome, bool failed);
 
 } // namespace py_loader
 

@@ -1,6 +1,7 @@
 #include "exceptions.h"
 
 #include "loader_state.h"
+#include "to_python.h"
 
 #include <metacall/metacall.h>
 
@@ -172,15 +173,18 @@ std::string describe_error() {
 }
 
 PyObject *exception_object(void *value) {
+	void *thrown =
+	    metacall_value_id(value) == METACALL_THROWABLE ? metacall_value_to_throwable(value) : value;
 	metacall_exception_type fields{};
-	if (metacall_error_from_value(value, &fields) != 0) {
-		void *thrown =
-		    metacall_value_id(value) == METACALL_THROWABLE ? metacall_value_to_throwable(value) : value;
-		PyErr_Format(PyExc_RuntimeError, "a metacall function threw a %s, not an exception",
-		             thrown != nullptr ? metacall_value_type_name(thrown) : "null");
+	if (metacall_value_id(thrown) == METACALL_EXCEPTION && metacall_error_from_value(thrown, &fields) == 0)
+		return new_exception(fields.label, fields.message, fields.stacktrace);
+	// Any other value thrown (JS `throw 56`) or rejected with (`Promise.reject(10)`): an exception
+	// that carries it as its argument, as `raise Exception(15)` carries 15.
+	PyRef argument = PyRef::steal(thrown != nullptr ? to_python(thrown, nullptr) : Py_NewRef(Py_None));
+	if (!argument)
 		return nullptr;
-	}
-	return new_exception(fields.label, fields.message, fields.stacktrace);
+	PyObject *type = class_for("Error");
+	return type != nullptr ? PyObject_CallOneArg(type, argument.get()) : nullptr;
 }
 
 PyObject *raise_from_value(void *value) {

@@ -42,10 +42,13 @@ void *exception_value(PyObject *exception);
 std::string describe_error();
 
 // A new Python exception object for the throwable or exception value `value` (borrowed), or
-// nullptr with a Python error set.
+// nullptr with a Python error set. A throwable of another value (JS `throw 56`), or such a value
+// itself (the reason a promise was rejected with), gives metacall.Error(value): its args[0] is the
+// value converted.
 PyObject *exception_object(void *value);
 
-// Raises the exception `value` (a throwable or exception value) holds. Returns nullptr.
+// Raises the exception `value` (a throwable or exception value) holds, as exception_object makes
+// it. Returns nullptr.
 PyObject *raise_from_value(void *value);
 
 // Raises the calling thread's metacall_error_last, after an API function returned NULL. Returns nullptr.

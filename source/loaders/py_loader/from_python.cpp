@@ -97,6 +97,33 @@ void *array_of(PyObject *object, LoaderState &state) {
 	return array;
 }
 
+// A dict key as a map key: always a string, as MetaCall's hosts read every key
+// (metacall_value_to_string). Other keys are named as Python's json module names them: an int or a
+// float by its text (3244 -> "3244", 1.5 -> "1.5"), True, False and None as "true", "false" and
+// "null"; any other key (a tuple, an object) is a TypeError naming its type.
+void *map_key(PyObject *key, LoaderState &state) {
+	if (PyUnicode_Check(key))
+		return from_python(key, state);
+	PyRef text;
+	if (key == Py_True || key == Py_False || key == Py_None)
+		text = PyRef::steal(PyUnicode_FromString(key == Py_True    ? "true"
+		                                         : key == Py_False ? "false"
+		                                                           : "null"));
+	else if (PyLong_Check(key)) // an IntEnum member is named by its number, as json does
+		text = PyRef::steal(PyLong_Type.tp_repr(key));
+	else if (PyFloat_Check(key))
+		text = PyRef::steal(PyFloat_Type.tp_repr(key));
+	if (!text) {
+		if (!PyErr_Occurred())
+			PyErr_Format(PyExc_TypeError,
+			             "a dict key of type %s cannot cross: map keys are strings (int, float, bool and "
+			             "None keys cross as their text, as in JSON)",
+			             Py_TYPE(key)->tp_name);
+		return nullptr;
+	}
+	return from_python(text.get(), state);
+}
+
 void *map_of(PyObject *object, LoaderState &state) {
 	Nesting nesting;
 	if (!nesting)
@@ -108,7 +135,7 @@ void *map_of(PyObject *object, LoaderState &state) {
 		PyRef held_key = PyRef::borrow(key),
 		      held_item = PyRef::borrow(item); // conversions may run Python code
 		Elements pair;
-		void *converted_key = from_python(held_key.get(), state);
+		void *converted_key = map_key(held_key.get(), state);
 		if (converted_key == nullptr)
 			return nullptr;
 		pair.push(converted_key);

@@ -4,7 +4,8 @@
 //   float -> Double    str -> String (UTF-8)    None -> Null
 //   bytes, bytearray, memoryview and other buffer objects -> Buffer (copied); with a numeric
 //   element format (numpy.ndarray, array.array) a typed Buffer, borrowed (typed_buffers.h)
-//   list, tuple -> Array    dict -> Map (keys of any convertible type)
+//   list, tuple -> Array    dict -> Map with string keys (int, float, bool and None keys as their
+//   JSON text: 1 -> "1"; other keys are a TypeError)
 //   a "metacall.pointer" capsule -> Pointer      metacall.Function -> its function value (shared)
 //   an exception object -> Exception (a returned exception, not a raised one)
 //   metacall.Future (future_object.h) -> its future value (shared)

@@ -1,5 +1,6 @@
 #include "loader_state.h"
 
+#include "module_hooks.h"
 #include "module_loader.h"
 
 namespace py_loader {
@@ -32,11 +33,14 @@ bool LoaderState::start() {
 }
 
 void LoaderState::stop() {
-	async_loop_.stop(); // first: settling pending futures may still convert values
+	auto modules = modules_.take_all();
+	for (const auto &module : modules) // while the loop still runs: a hook may use it
+		run_finalize_hooks(*module);
+	async_loop_.stop(); // then: settling pending futures may still convert values
 	functions_.release_all();
 	objects_.release_all();
 	attribute_names_.clear();
-	for (const auto &module : modules_.take_all())
+	for (const auto &module : modules)
 		unload(*module);
 	forget_imported_modules();
 	search_path_.remove_all();

@@ -4,6 +4,7 @@
 
 #include <metacall/metacall_loader.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
@@ -101,11 +102,86 @@ bool import_file(LoaderState &state, const std::string &name, const fs::path &pa
 	return true;
 }
 
-// Loads one file: as "pkg.sub.stem" inside package folders, else as "stem".
+// Imports the module `name` (through sys.path: the execution paths first). Its functions are those
+// defined under its own __name__ (os.path is posixpath); it leaves sys.modules on unload only when
+// this import put it there.
+bool import_module(const std::string &name, LoadedModule &out) {
+	PyRef key = text(name);
+	if (!key)
+		return false;
+	const int present = PyDict_Contains(PyImport_GetModuleDict(), key.get());
+	if (present < 0)
+		return false;
+	PyRef module = PyRef::steal(PyImport_ImportModule(name.c_str()));
+	if (!module)
+		return false;
+	std::string own_name = name;
+	PyRef dunder = PyRef::steal(PyObject_GetAttrString(module.get(), "__name__"));
+	const char *dunder_text =
+	    dunder && PyUnicode_Check(dunder.get()) ? PyUnicode_AsUTF8(dunder.get()) : nullptr;
+	if (dunder_text != nullptr)
+		own_name = dunder_text;
+	PyErr_Clear();
+	out = LoadedModule{std::move(module), own_name, present == 0 && own_name == name, true};
+	return true;
+}
+
+// A name that may be a module's ("json", "os.path"): dotted identifiers, and not a script's name.
+bool is_module_name(const std::string &name) {
+	if (name.empty() || (name.size() > 3 && name.compare(name.size() - 3, 3, ".py") == 0))
+		return false;
+	for (size_t start = 0; start <= name.size();) {
+		const size_t end = std::min(name.find('.', start), name.size());
+		PyRef part = text(name.substr(start, end - start));
+		if (!part || !PyUnicode_IsIdentifier(part.get())) {
+			PyErr_Clear();
+			return false;
+		}
+		start = end + 1;
+	}
+	return true;
+}
+
+// `name` was found as no script (the FileNotFoundError of that search is set): MetaCall then loads
+// the module of that name, and so do we. When there is none either, the error names both tries.
+bool import_instead(const std::string &name, LoadedModule &out) {
+	if (!is_module_name(name))
+		return false;
+	PyObject *type, *value, *traceback;
+	PyErr_Fetch(&type, &value, &traceback);
+	PyRef not_a_file = PyRef::steal(value);
+	Py_XDECREF(type);
+	Py_XDECREF(traceback);
+	if (import_module(name, out))
+		return true;
+	if (!PyErr_ExceptionMatches(PyExc_ModuleNotFoundError))
+		return false; // the module is there and failed: that is the error to report
+	PyObject *import_type, *import_value, *import_traceback;
+	PyErr_Fetch(&import_type, &import_value, &import_traceback);
+	PyErr_NormalizeException(&import_type, &import_value, &import_traceback);
+	PyRef import_error = PyRef::steal(import_value);
+	Py_XDECREF(import_type);
+	Py_XDECREF(import_traceback);
+	PyRef missing = PyRef::steal(PyObject_GetAttrString(import_error.get(), "name"));
+	const char *missing_name =
+	    missing && PyUnicode_Check(missing.get()) ? PyUnicode_AsUTF8(missing.get()) : "";
+	PyErr_Clear();
+	const std::string absent = missing_name != nullptr ? missing_name : "";
+	if (absent != name && name.rfind(absent + ".", 0) != 0) { // the module is there; an import of its failed
+		PyErr_SetObject(reinterpret_cast<PyObject *>(Py_TYPE(import_error.get())), import_error.get());
+		return false;
+	}
+	PyErr_Format(PyExc_ModuleNotFoundError, "%S; nor is '%s' a module to import (%S)", not_a_file.get(),
+	             name.c_str(), import_error.get());
+	return false;
+}
+
+// Loads one file: as "pkg.sub.stem" inside package folders, else as "stem"; a name that is no
+// file, as the module of that name.
 bool load_file(LoaderState &state, const std::string &given, LoadedModule &out) {
 	const auto found = state.search_path().resolve(given);
 	if (!found)
-		return false;
+		return import_instead(given, out);
 	const fs::path &path = *found;     // absolute: execution paths and the working directory are
 	std::vector<std::string> packages; // outermost first
 	fs::path root = path.parent_path();
@@ -197,17 +273,11 @@ std::unique_ptr<Module> load_package(LoaderState &state, const std::string &give
 			return nullptr;
 		name = path.filename().string();
 	}
-	PyRef key = text(name);
-	if (!key)
-		return nullptr;
-	const int present = PyDict_Contains(PyImport_GetModuleDict(), key.get());
-	if (present < 0)
-		return nullptr;
-	PyRef module = PyRef::steal(PyImport_ImportModule(name.c_str()));
-	if (!module)
+	LoadedModule part;
+	if (!import_module(name, part))
 		return nullptr;
 	auto loaded = std::make_unique<Module>();
-	loaded->parts.push_back(LoadedModule{std::move(module), name, present == 0, true});
+	loaded->parts.push_back(std::move(part));
 	return loaded;
 }
 

@@ -6,6 +6,9 @@
 // of that package ("pkg.mod"), with the package's parent folder on sys.path, so its relative
 // imports (`from . import x`) work too. A name already in sys.modules that this loader did not put
 // there (a standard module named like the script) is left alone: the script then runs unregistered.
+// A name that is no file in the execution paths nor the working directory, and that reads as a
+// module's name ("json", "os.path"), is imported as that module, as MetaCall does; when there is no
+// such module either, the error names both tries.
 // Memory: the code runs in a fresh module named after the handle ("memory-1").
 // Packages: importlib's import of the name, found through sys.path (the execution paths first);
 // a path ("dir/pkg") puts its folder on sys.path first.

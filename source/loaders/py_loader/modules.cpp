@@ -6,6 +6,7 @@ namespace py_loader {
 
 Module *Modules::add(std::unique_ptr<Module> module) {
 	Module *raw = module.get();
+	raw->order = ++added_;
 	modules_.emplace(raw, std::move(module));
 	return raw;
 }
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Module>> Modules::take_all() {
 	for (auto &entry : modules_)
 		all.push_back(std::move(entry.second));
 	modules_.clear();
+	std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a->order > b->order; });
 	return all;
 }
 

@@ -5,6 +5,7 @@
 
 #include "py_ref.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -22,6 +23,7 @@ struct LoadedModule {
 // The core's `module`: everything one load brought in.
 struct Module {
 	std::vector<LoadedModule> parts;
+	std::uint64_t order = 0; // set by Modules::add: later loads have larger numbers
 };
 
 class Modules {
@@ -30,12 +32,14 @@ public:
 	Module *add(std::unique_ptr<Module> module);
 	// Gives `module` back for unloading; nullptr when it is not live (never loaded, or cleared).
 	std::unique_ptr<Module> take(Module *module);
+	// All of them, the latest load first (the order MetaCall finalizes them in).
 	std::vector<std::unique_ptr<Module>> take_all();
 	// `object` is one of the modules loaded and not cleared.
 	bool is_loaded(PyObject *object) const;
 
 private:
 	std::unordered_map<Module *, std::unique_ptr<Module>> modules_;
+	std::uint64_t added_ = 0;
 };
 
 } // namespace py_loader

@@ -349,6 +349,93 @@ PyObject *load_from_package(PyObject *, PyObject *const *args, Py_ssize_t nargs)
 	return loaded(status, handle, private_handle);
 }
 
+// load_from_package_ex(tag, name, options): metacall_load_from_package_ex into a handle of its
+// own (a capsule); `options` crosses as a value (a dict is a map).
+PyObject *load_from_package_ex(PyObject *, PyObject *const *args, Py_ssize_t nargs) {
+	if (!expect_arguments(nargs, 3, "load_from_package_ex(tag, name, options)"))
+		return nullptr;
+	LoaderState *state = require_state();
+	const char *tag = state != nullptr ? text_argument(args[0], "the tag") : nullptr;
+	const char *name = tag != nullptr ? text_argument(args[1], "the package") : nullptr;
+	if (name == nullptr)
+		return nullptr;
+	Values options(1);
+	if (!options.convert(args + 2, 1, *state))
+		return nullptr;
+	void *handle = nullptr;
+	int status = 0;
+	{
+		GilReleased released;
+		status = metacall_load_from_package_ex(tag, name, &handle, options.data()[0]);
+	}
+	return loaded(status, handle, true);
+}
+
+// ---- References: a pointer capsule to the data of a value the capsule owns ----
+
+// The capsule's value: its context, set by value_reference (capsules of other pointers have none).
+void reference_destroy(PyObject *capsule) {
+	metacall_value_destroy(PyCapsule_GetContext(capsule));
+}
+
+// value_reference(object): a pointer capsule (what C receives as a pointer argument) to the data of
+// a new value made from `object`, which the capsule owns: an int's number (a `long *`), a str's
+// bytes, a pointer's slot (a `void **`; None is a null pointer here, so a reference to None is a
+// slot for C to fill).
+PyObject *value_reference(PyObject *, PyObject *object) {
+	LoaderState *state = require_state();
+	if (state == nullptr)
+		return nullptr;
+	void *value = object == Py_None ? metacall_value_create_ptr(nullptr) : from_python(object, *state);
+	if (value == nullptr)
+		return nullptr;
+	void *reference = metacall_value_reference(value);
+	void *address = reference != nullptr ? metacall_value_to_ptr(reference) : nullptr;
+	metacall_value_destroy(reference);
+	if (address == nullptr || address == value) { // no data of its own to point at (a null, a function...)
+		PyErr_Format(PyExc_TypeError, "metacall_value_reference: a %.100s has no data to refer to",
+		             Py_TYPE(object)->tp_name);
+		metacall_value_destroy(value);
+		return nullptr;
+	}
+	PyObject *capsule = PyCapsule_New(address, kPointerCapsule, reference_destroy);
+	if (capsule == nullptr || PyCapsule_SetContext(capsule, value) != 0) {
+		Py_XDECREF(capsule);
+		metacall_value_destroy(value);
+		return nullptr;
+	}
+	return capsule;
+}
+
+// value_dereference(reference): the current content of the value a value_reference capsule owns.
+PyObject *value_dereference(PyObject *, PyObject *capsule) {
+	void *value = PyCapsule_IsValid(capsule, kPointerCapsule) ? PyCapsule_GetContext(capsule) : nullptr;
+	if (value == nullptr) {
+		PyErr_Clear();
+		PyErr_Format(PyExc_TypeError,
+		             "metacall_value_dereference: expected a reference made by metacall_value_reference, not "
+		             "%.100s",
+		             PyCapsule_CheckExact(capsule) ? "another pointer" : Py_TYPE(capsule)->tp_name);
+		return nullptr;
+	}
+	if (require_state() == nullptr)
+		return nullptr;
+	return to_python(value, nullptr);
+}
+
+// value_create_ptr(pointer): a pointer capsule holding the address `pointer` holds (a copy that
+// owns nothing), or None, the null pointer.
+PyObject *value_create_ptr(PyObject *, PyObject *pointer) {
+	if (pointer == Py_None)
+		Py_RETURN_NONE;
+	if (!PyCapsule_IsValid(pointer, kPointerCapsule)) {
+		PyErr_Format(PyExc_TypeError, "metacall_value_create_ptr: expected None or a pointer, not %.100s",
+		             Py_TYPE(pointer)->tp_name);
+		return nullptr;
+	}
+	return PyCapsule_New(PyCapsule_GetPointer(pointer, kPointerCapsule), kPointerCapsule, nullptr);
+}
+
 // handle_export(handle): {name: metacall.Function} of a loaded handle.
 PyObject *handle_export(PyObject *, PyObject *capsule) {
 	void *handle = PyCapsule_GetPointer(capsule, kHandleCapsule);
@@ -418,6 +505,14 @@ PyMethodDef methods[] = {
      "load_from_memory(tag, code, handle=False) -> handle or None"},
     {"load_from_package", fast<load_from_package>(), METH_FASTCALL,
      "load_from_package(tag, name, handle=False) -> handle or None"},
+    {"load_from_package_ex", fast<load_from_package_ex>(), METH_FASTCALL,
+     "load_from_package_ex(tag, name, options) -> handle"},
+    {"value_reference", guarded<value_reference, PyObject *, PyObject *>, METH_O,
+     "value_reference(object) -> pointer to a new value's data"},
+    {"value_dereference", guarded<value_dereference, PyObject *, PyObject *>, METH_O,
+     "value_dereference(reference) -> the referred value's content"},
+    {"value_create_ptr", guarded<value_create_ptr, PyObject *, PyObject *>, METH_O,
+     "value_create_ptr(pointer or None) -> pointer"},
     {"handle_export", guarded<handle_export, PyObject *, PyObject *>, METH_O,
      "handle_export(handle) -> {name: function}"},
     {"pump", guarded<pump, PyObject *, PyObject *>, METH_O,

@@ -12,6 +12,7 @@
 #include "interrupts.h"
 #include "invoke.h"
 #include "loader_state.h"
+#include "module_hooks.h"
 #include "module_loader.h"
 #include "port_module.h"
 #include "runtime_entry.h"
@@ -69,35 +70,42 @@ void *initialize(const char *tag) {
 	    static_cast<void *>(nullptr));
 }
 
+// Keeps a module that loaded and whose initialize hooks succeeded; otherwise unloads it again.
+void *keep(LoaderState &state, std::unique_ptr<Module> module) {
+	if (!module)
+		return nullptr;
+	if (!run_initialize_hooks(*module)) {
+		PyObject *type, *error, *traceback;
+		PyErr_Fetch(&type, &error, &traceback); // unloading must not see it
+		unload(*module);
+		PyErr_Restore(type, error, traceback);
+		return nullptr;
+	}
+	return state.modules().add(std::move(module));
+}
+
 int execution_path(void *loader, const char *path) {
 	return guarded([&] { return state_of(loader).search_path().add_execution_path(path) ? 0 : 1; }, 1);
 }
 
 void *load_from_file(void *loader, const char *const paths[], size_t size) {
 	return guarded(
-	    [&]() -> void * {
-		    auto module = load_files(state_of(loader), paths, size);
-		    return module ? state_of(loader).modules().add(std::move(module)) : nullptr;
-	    },
+	    [&]() -> void * { return keep(state_of(loader), load_files(state_of(loader), paths, size)); },
 	    static_cast<void *>(nullptr));
 }
 
 void *load_from_memory(void *loader, const char *name, const char *buffer, size_t size) {
 	return guarded(
 	    [&]() -> void * {
-		    auto module = load_memory(state_of(loader), name != nullptr ? name : "memory", {buffer, size});
-		    return module ? state_of(loader).modules().add(std::move(module)) : nullptr;
+		    return keep(state_of(loader),
+		                load_memory(state_of(loader), name != nullptr ? name : "memory", {buffer, size}));
 	    },
 	    static_cast<void *>(nullptr));
 }
 
 void *load_from_package(void *loader, const char *path) {
-	return guarded(
-	    [&]() -> void * {
-		    auto module = load_package(state_of(loader), path);
-		    return module ? state_of(loader).modules().add(std::move(module)) : nullptr;
-	    },
-	    static_cast<void *>(nullptr));
+	return guarded([&]() -> void * { return keep(state_of(loader), load_package(state_of(loader), path)); },
+	               static_cast<void *>(nullptr));
 }
 
 int discover(void *loader, void *module, metacall_loader_define define, void *scope) {
@@ -145,6 +153,7 @@ int clear(void *loader, void *module) {
 			    PyErr_SetString(PyExc_LookupError, "clear: the module is not loaded (already cleared?)");
 			    return 1;
 		    }
+		    run_finalize_hooks(*taken);
 		    unload(*taken);
 		    return 0;
 	    },
@@ -162,6 +171,15 @@ int heap_limit(void *, size_t bytes) {
 		metacall_loader_error("py loader: %s", error.c_str());
 		return 1;
 	}
+	return 0;
+}
+
+int drain(void *loader, const char *reason) {
+	GilScope gil;
+	AsyncLoop &loop = state_of(loader).async_loop();
+	if (reason == nullptr)
+		return loop.pending();
+	loop.reject_pending(reason);
 	return 0;
 }
 
@@ -191,6 +209,7 @@ constexpr metacall_loader_interface interface_table{
     .pump = nullptr, // its asyncio loop runs on a thread of its own
     .interrupt = interrupt,
     .heap_limit = heap_limit,
+    .drain = drain,
 };
 
 } // namespace

@@ -113,3 +113,11 @@ def self_referential():
 
 def repr_of(x):
     return repr(x)
+
+
+def mixed_keys():
+    return {3244: "world", "asd": 123, 1.5: "half", False: "no", None: "nothing"}
+
+
+def tuple_keys():
+    return {(1, 2): "pair"}

@@ -37,3 +37,13 @@ async def thread_name():
 async def await_plus_one(awaitable):
     """`awaitable` is a metacall future: a metacall.Future."""
     return (await awaitable) + 1
+
+
+async def fail_with_value(value):
+    """MetaCall hands a reject callback the argument of a bare Exception."""
+    await asyncio.sleep(0)
+    raise Exception(value)
+
+
+async def fail_with_two(first, second):
+    raise Exception(first, second)
