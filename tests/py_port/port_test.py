@@ -328,3 +328,106 @@ def test_bigints_of_any_size_come_back_as_exact_ints(numbers):
     assert numbers.metacall("echo", 2 ** 64 + 1) == 2 ** 64 + 1
     assert numbers.metacall("echo", -(2 ** 200) - 1) == -(2 ** 200) - 1
     assert type(numbers.metacall("big_power_of_two", 3)) is int
+
+
+# ---- The names MetaCall's py port exports beyond the first ones (docs/COMPATIBILITY.md, "Ports") ----
+
+# libc functions the c loader binds from declarations alone: they write through their pointers.
+LIBC_DECLARATIONS = """
+long time(long *t);
+int posix_memalign(void **memptr, unsigned long alignment, unsigned long size);
+void free(void *ptr);
+"""
+
+
+def test_loads_return_true_as_in_metacall():
+    import metacall
+    assert metacall.metacall_load_from_file("node", ["mylib.js"]) is True
+    assert metacall.metacall_load_from_memory("py", "def seven():\n    return 7\n") is True
+    assert metacall.metacall_load_from_package("py", "colorsys") is True
+    assert metacall.metacall("seven") == 7
+
+
+def test_load_from_file_export_returns_functions_outside_the_global_scope():
+    import metacall
+    exported = metacall.metacall_load_from_file_export("node", ["mylib.js"])
+    assert exported["add"](2, 3) == 5
+    with pytest.raises(Exception, match="add"):
+        metacall.metacall("add", 2, 3)
+
+
+def test_load_from_package_export_returns_functions():
+    import metacall
+    colorsys = metacall.metacall_load_from_package_export("py", "colorsys")
+    assert colorsys["rgb_to_hsv"](1, 0, 0) == [0.0, 1.0, 1]
+
+
+def test_load_from_package_ex_takes_empty_options_and_refuses_others():
+    import metacall
+    colorsys = metacall.metacall_load_from_package_ex("py", "colorsys", {})
+    assert colorsys["hsv_to_rgb"](0, 0, 1) == [1, 1, 1]
+    with pytest.raises(Exception, match="takes no load options"):
+        metacall.metacall_load_from_package_ex("py", "colorsys", {"headers": ["a.h"]})
+
+
+def test_value_reference_gives_c_a_pointer_it_writes_through():
+    import metacall
+    metacall.metacall_load_from_memory("c", LIBC_DECLARATIONS)
+    reference = metacall.metacall_value_reference(0)
+    now = metacall.metacall("time", reference)  # time(&t) also writes t
+    assert now > 1_600_000_000
+    assert metacall.metacall_value_dereference(reference) == now
+
+
+def test_value_reference_of_a_null_pointer_is_a_slot_c_fills():
+    import metacall
+    metacall.metacall_load_from_memory("c", LIBC_DECLARATIONS)
+    null = metacall.metacall_value_create_ptr(None)
+    assert null is None  # a null pointer is None here
+    slot = metacall.metacall_value_reference(null)
+    assert metacall.metacall("posix_memalign", slot, 64, 128) == 0
+    memory = metacall.metacall_value_dereference(slot)
+    assert memory is not None
+    metacall.metacall("free", memory)
+
+
+def test_value_create_ptr_copies_a_pointer():
+    import metacall
+    reference = metacall.metacall_value_reference(5)
+    copy = metacall.metacall_value_create_ptr(reference)
+    assert type(copy).__name__ == "PyCapsule" and copy is not reference
+    with pytest.raises(TypeError, match="None or a pointer"):
+        metacall.metacall_value_create_ptr(5)
+
+
+def test_value_dereference_refuses_what_no_reference_made():
+    import metacall
+    copy = metacall.metacall_value_create_ptr(metacall.metacall_value_reference(5))
+    with pytest.raises(TypeError, match="metacall_value_reference"):
+        metacall.metacall_value_dereference(copy)
+    with pytest.raises(TypeError, match="metacall_value_reference"):
+        metacall.metacall_value_dereference("text")
+
+
+def test_import_metacall_tag_name_loads_a_module_by_name():
+    import metacall
+    import metacall.node.path
+    assert metacall.node.path.extname("index.html") == ".html"
+    from metacall.py import colorsys
+    assert colorsys.rgb_to_hsv(0, 1, 0) == [1 / 3, 1.0, 1]
+    from metacall.py.os.path import join
+    assert join("a", "b") == "a/b"
+
+
+def test_import_metacall_unknown_tag_or_name_fails():
+    import metacall  # noqa: F401
+    with pytest.raises(ModuleNotFoundError):
+        import metacall.no_such_tag.anything  # noqa: F401
+    with pytest.raises(ImportError, match="no_such_package_here"):
+        from metacall.node import no_such_package_here  # noqa: F401
+
+
+def test_import_hook_loads_other_loader_extensions():
+    import metacall  # noqa: F401
+    from sums.mock import mock_add
+    assert mock_add(2, 3) == 5

@@ -20,26 +20,65 @@ from ._library import port as _load_port
 _port = _load_port()
 
 __all__ = ["metacall", "metacall_await", "metacall_inspect", "metacall_load_from_file",
-           "metacall_load_from_memory", "metacall_load_from_package", "metacall_pump"]
+           "metacall_load_from_file_export", "metacall_load_from_memory",
+           "metacall_load_from_package", "metacall_load_from_package_export",
+           "metacall_load_from_package_ex", "metacall_pump", "metacall_value_create_ptr",
+           "metacall_value_reference", "metacall_value_dereference"]
 
 _pumped = set()  # tags whose event loop this process drives (metacall_pump)
 
 
 def metacall_load_from_file(tag, paths):
     """Loads the files `paths` (a str or a list of str) with the loader `tag` ("node", "py", ...);
-    their functions go into the global scope, callable by name with metacall()."""
-    return _port.load_from_file(tag, paths)
+    their functions go into the global scope, callable by name with metacall(). True, or raises."""
+    _port.load_from_file(tag, paths)
+    return True
+
+
+def metacall_load_from_file_export(tag, paths):
+    """Loads the files `paths` into a handle of their own; returns {name: function} of it."""
+    return _port.handle_export(_port.load_from_file(tag, paths, True))
 
 
 def metacall_load_from_memory(tag, code):
-    """Loads the source text `code` with the loader `tag` into the global scope."""
-    return _port.load_from_memory(tag, code)
+    """Loads the source text `code` with the loader `tag` into the global scope. True, or raises."""
+    _port.load_from_memory(tag, code)
+    return True
 
 
 def metacall_load_from_package(tag, name):
     """Loads the package `name` into the global scope (for "node": an npm package name, found
-    from the cwd's node_modules, or a package folder)."""
-    return _port.load_from_package(tag, name)
+    from the cwd's node_modules, or a package folder; for "py": a module name). True, or raises."""
+    _port.load_from_package(tag, name)
+    return True
+
+
+def metacall_load_from_package_export(tag, name):
+    """Loads the package `name` into a handle of its own; returns {name: function} of it."""
+    return _port.handle_export(_port.load_from_package(tag, name, True))
+
+
+def metacall_load_from_package_ex(tag, name, options):
+    """metacall_load_from_package_export with loader options (a dict); no loader of libmetacall
+    takes options yet, so `options` must be None or empty (else raises, naming the tag)."""
+    return _port.handle_export(_port.load_from_package_ex(tag, name, options))
+
+
+def metacall_value_create_ptr(pointer):
+    """A pointer: a copy of `pointer` (a pointer a call returned), or None, the null pointer."""
+    return _port.value_create_ptr(pointer)
+
+
+def metacall_value_reference(value):
+    """A pointer to the data of a new value made from `value`, for a C parameter that writes
+    through it (an int: a `long *`; None: a `void **` slot). Read it back with
+    metacall_value_dereference; the value lives as long as the reference."""
+    return _port.value_reference(value)
+
+
+def metacall_value_dereference(reference):
+    """What the value behind a metacall_value_reference holds now (after C wrote through it)."""
+    return _port.value_dereference(reference)
 
 
 # The hot path: the extension function itself, no Python frame in between.

@@ -1,0 +1,2 @@
+def configured_triple(x):
+    return x * 3
