@@ -121,6 +121,23 @@ TEST_F(SourceLoadingTest, ACompileErrorNamesTheFileAndLine) {
 	EXPECT_EQ(metacall_function("fine"), nullptr) << "nothing of a failed load is declared";
 }
 
+TEST_F(SourceLoadingTest, SourcesTurnedOffAreRefusedNamingTheSwitch) {
+	setenv("METACALL_C_SOURCES", "off", 1);
+	static const char text[] = "int turned_off_sum(int a, int b) { return a + b; }\n";
+	void *handle = nullptr;
+	EXPECT_NE(metacall_load_from_memory("c", text, sizeof text - 1, &handle), 0);
+	const std::string message = last_error_message();
+	void *from_file = load_source(test_sources() / "compiled.c");
+	const std::string file_message = last_error_message();
+	unsetenv("METACALL_C_SOURCES");
+	EXPECT_TRUE(mentions(message, {"METACALL_C_SOURCES=off"})) << message;
+	EXPECT_EQ(from_file, nullptr);
+	EXPECT_TRUE(mentions(file_message, {"METACALL_C_SOURCES=off", "compiled.c"})) << file_message;
+	EXPECT_EQ(metacall_function("turned_off_sum"), nullptr);
+	EXPECT_EQ(call_long(load_source(test_sources() / "compiled.c"), "compiled_sum", {1, 2}), 3)
+	    << "switched back on, sources compile again";
+}
+
 TEST_F(SourceLoadingTest, AnUndefinedFunctionFailsTheLink) {
 	const std::filesystem::path bad = write_file(
 	    scratch_folder() / "undefined_call.c", "int not_defined_anywhere_x(int);\n"

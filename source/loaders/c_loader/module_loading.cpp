@@ -6,6 +6,8 @@
 #include "native_library.h"
 #include "tcc_compiler.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -65,6 +67,18 @@ std::unique_ptr<Module> bind_functions(const Declarations &declarations,
 	return module;
 }
 
+// TinyCC compiles `sources`, unless the host turned C sources off: TinyCC is not hardened against
+// malformed source (a crash in it ends the process, as a broken native library would), so a host
+// that loads C only as libraries and headers can refuse sources outright.
+std::shared_ptr<const SymbolSource> compile_if_allowed(const std::vector<CSource> &sources,
+                                                       const std::vector<std::filesystem::path> &folders) {
+	const char *allowed = std::getenv("METACALL_C_SOURCES");
+	if (allowed != nullptr && std::strcmp(allowed, "off") == 0)
+		throw LoadError("C sources are turned off (METACALL_C_SOURCES=off): '" + sources.front().name +
+		                "' defines functions; load a library and its header instead");
+	return compile_sources(sources, folders);
+}
+
 // C sources compiled together, declaring what they define; `headers` are read first (their
 // structs and typedefs are seen by the sources' prototypes).
 std::unique_ptr<Module> load_sources(const std::vector<std::filesystem::path> &sources,
@@ -74,7 +88,7 @@ std::unique_ptr<Module> load_sources(const std::vector<std::filesystem::path> &s
 	for (const std::filesystem::path &source : sources)
 		inputs.push_back(CSource{source, {}, source.string()});
 	// Compiled first: a C error is reported as TinyCC sees it, before the declarations are read.
-	std::shared_ptr<const SymbolSource> code = compile_sources(inputs, folders);
+	std::shared_ptr<const SymbolSource> code = compile_if_allowed(inputs, folders);
 	DeclarationParser parser;
 	for (const std::filesystem::path &header : headers)
 		parser.parse(read_header(header), header.string());
@@ -127,7 +141,7 @@ std::unique_ptr<Module> load_memory(std::string_view source, const std::string &
 	DeclarationParser parser;
 	if (defines_functions(source)) {
 		std::shared_ptr<const SymbolSource> code =
-		    compile_sources({CSource{{}, std::string(source), name}}, folders);
+		    compile_if_allowed({CSource{{}, std::string(source), name}}, folders);
 		parser.parse(source, name, TextKind::source);
 		return bind_functions(parser.declarations(), code);
 	}

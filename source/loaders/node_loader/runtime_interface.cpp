@@ -171,6 +171,10 @@ void destroy(void *loader) {
 }
 
 int drain(void *loader, const char *reason) {
+	// As destroy: a host's atexit(metacall_destroy) registered before this plug-in was opened runs
+	// after state_holder's own exit-time destructor; the state is gone then, with its work.
+	if (&state_of(loader) != state_holder.get())
+		return 0;
 	return state_of(loader).drain(reason);
 }
 
