@@ -46,6 +46,10 @@ Future *Future::from(void *f, const char *api) {
 }
 
 bool Future::settle(bool resolved, void *value) {
+	return settle_once(resolved, value, false);
+}
+
+bool Future::settle_once(bool resolved, void *value, bool cancelling) {
 	if (value == nullptr)
 		value = Value::create(METACALL_NULL);
 	std::vector<Continuation> ready;
@@ -55,6 +59,10 @@ bool Future::settle(bool resolved, void *value) {
 			destroy_value(value);
 			return false;
 		}
+		// The flag and the rejection in one step: work that reads the flag and settles at once
+		// finds the future settled, never beats the cancellation to it.
+		if (cancelling)
+			cancelled_.store(true, std::memory_order_release);
 		state_ = resolved ? State::resolved : State::rejected;
 		value_ = value;
 		ready.swap(continuations_);
@@ -85,10 +93,8 @@ bool Future::cancel(const std::string &why) {
 		std::lock_guard lock(mutex_);
 		if (state_ != State::pending)
 			return false;
-		cancelled_.store(true, std::memory_order_release);
 	}
-	// Another thread may settle it in between: then it is not cancelled after all, only flagged.
-	return settle(false, make_throwable("CancelledError", why));
+	return settle_once(false, make_throwable("CancelledError", why), true);
 }
 
 void *chain(const std::shared_ptr<Future> &source, void *(*resolve)(void *, void *),

@@ -40,6 +40,9 @@ public:
 	static std::size_t settling();
 
 private:
+	// settle(), and for cancel() also raises the flag, under the same lock as the state change.
+	bool settle_once(bool resolved, void *value, bool cancelling);
+
 	enum class State { pending, resolved, rejected };
 
 	std::uint32_t magic_ = kMagic;
