@@ -140,3 +140,64 @@ TEST_F(BufferPairs, SignedCharElementsAreNumbersNotBytes) {
 }
 
 } // namespace
+
+namespace {
+
+// What C writes into the numbers of an Array comes back into the Array (unless const).
+TEST_F(BufferPairs, APairsArrayComesBackWithWhatCWrote) {
+	void *values = array_of({metacall_value_create_int(1), metacall_value_create_long(-2)});
+	void *args[] = {values, metacall_value_create_int(3)};
+	ValuePtr(metacallv_s("scale_ints", args, 2));
+	metacall_value_destroy(args[1]);
+	void **elements = metacall_value_to_array(values);
+	EXPECT_EQ(metacall_value_id(elements[0]), METACALL_INT);
+	EXPECT_EQ(metacall_value_to_int(elements[0]), 3);
+	EXPECT_EQ(metacall_value_id(elements[1]), METACALL_LONG) << "an element keeps its number type";
+	EXPECT_EQ(metacall_value_to_long(elements[1]), -6);
+	metacall_value_destroy(values);
+}
+
+TEST_F(BufferPairs, ALonePointerToNumbersTakesAnArrayAndWritesBack) {
+	EXPECT_EQ(metacall_function_size(metacall_function("blur_row")), 2u);
+	void *pixels = array_of({metacall_value_create_int(0), metacall_value_create_int(3),
+	                         metacall_value_create_double(7.5), metacall_value_create_int(9)});
+	void *args[] = {pixels, metacall_value_create_int(4)};
+	const ValuePtr result(metacallv_s("blur_row", args, 2));
+	ASSERT_EQ(metacall_value_id(result.get()), METACALL_NULL) << describe(result.get());
+	metacall_value_destroy(args[1]);
+	void **elements = metacall_value_to_array(pixels);
+	EXPECT_EQ(metacall_value_to_int(elements[0]), 0) << "unchanged";
+	EXPECT_EQ(metacall_value_to_int(elements[1]), 3); // (0 + 3 + 7) / 3
+	EXPECT_EQ(metacall_value_id(elements[2]), METACALL_DOUBLE);
+	EXPECT_EQ(metacall_value_to_double(elements[2]), 6.0); // (3 + 7 + 9) / 3: 7.5 reached C as 7
+	EXPECT_EQ(metacall_value_to_int(elements[3]), 9) << "unchanged";
+	metacall_value_destroy(pixels);
+}
+
+TEST_F(BufferPairs, AConstPointerReadsTheArrayAndLeavesItAlone) {
+	void *pixels = array_of({metacall_value_create_double(1.5), metacall_value_create_int(3)});
+	void *args[] = {pixels, metacall_value_create_int(2)};
+	const ValuePtr result(metacallv_s("row_mean", args, 2));
+	metacall_value_destroy(args[1]);
+	EXPECT_EQ(metacall_value_to_double(result.get()), 2.0); // 1.5 reaches C as 1
+	EXPECT_EQ(metacall_value_to_double(metacall_value_to_array(pixels)[0]), 1.5);
+	metacall_value_destroy(pixels);
+}
+
+TEST_F(BufferPairs, ALonePointerStillTakesAPointerAndRefusesOtherValues) {
+	int row[] = {3, 6, 9};
+	void *args[] = {metacall_value_create_ptr(row), metacall_value_create_int(3)};
+	ValuePtr(metacallv_s("blur_row", args, 2));
+	EXPECT_EQ(row[1], 6);
+	metacall_value_destroy(args[0]);
+	args[0] = metacall_value_create_string("x", 1);
+	EXPECT_TRUE(is_error(metacallv_s("blur_row", args, 2), "TypeError",
+	                     {"blur_row", "expected a Pointer, Buffer or Array of numbers", "String"}));
+	metacall_value_destroy(args[0]);
+	args[0] = array_of({string_value("not a number")});
+	EXPECT_TRUE(is_error(metacallv_s("blur_row", args, 2), "TypeError", {"blur_row", "element 0"}));
+	metacall_value_destroy(args[0]);
+	metacall_value_destroy(args[1]);
+}
+
+} // namespace

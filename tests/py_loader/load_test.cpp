@@ -37,6 +37,11 @@ TEST_F(PyLoad, RelativeImportsWorkInAScriptInsideAPackage) {
 	EXPECT_TRUE(python_has_module("relative_pkg.entry"));
 }
 
+TEST_F(PyLoad, APackagesInitLoadedAsAScriptImportsTheFileBesideIt) {
+	ASSERT_EQ(load("mesh_pkg/__init__.py"), 0) << last_error();
+	EXPECT_TRUE(is_long(call("doubled_twice", {metacall_value_create_long(3)}).get(), 12));
+}
+
 TEST_F(PyLoad, AScriptIsFoundThroughAnExecutionPath) {
 	EXPECT_NE(load("only_in_extra.py"), 0);
 	const std::string extra = scripts_folder() + "/extra";

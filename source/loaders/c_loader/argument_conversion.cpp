@@ -4,6 +4,8 @@
 
 #include <metacall/metacall.h>
 
+#include <cstring>
+
 namespace c_loader {
 namespace {
 
@@ -42,7 +44,11 @@ bool convert_pointer(const ParameterPlan &plan, void *value, enum metacall_value
 	default:
 		break;
 	}
-	return refuse(why, plan.char_data ? "a Pointer, Buffer or String" : "a Pointer or Buffer", plan, id);
+	return refuse(why,
+	              plan.char_data  ? "a Pointer, Buffer or String"
+	              : plan.elements ? "a Pointer, Buffer or Array of numbers"
+	                              : "a Pointer or Buffer",
+	              plan, id);
 }
 
 bool convert_bytes(const ParameterPlan &plan, void *value, enum metacall_value_id id, CallFrame &frame,
@@ -63,6 +69,39 @@ bool convert_bytes(const ParameterPlan &plan, void *value, enum metacall_value_i
 	return store_length(plan, length, frame.slot(plan.c_index + 1u), why);
 }
 
+// The numbers of an Array as a C array of plan.scalar in the frame's scratch memory; nullptr
+// (with `why`) when an element is not a number that fits.
+char *copy_numbers(const ParameterPlan &plan, void *array, std::size_t count, CallFrame &frame,
+                   Mismatch &why) {
+	const std::size_t element_size = size_of(plan.scalar);
+	void **elements = metacall_value_to_array(array);
+	auto *memory = static_cast<char *>(frame.scratch(count * element_size, element_size));
+	const std::string element_spelling = name_of(plan.scalar);
+	for (std::size_t i = 0; i < count; ++i) {
+		Mismatch element_why;
+		if (elements[i] == nullptr ||
+		    !to_scalar(elements[i], plan.scalar, memory + i * element_size, element_spelling, element_why)) {
+			why = {element_why.label,
+			       "element " + std::to_string(i) + ": " +
+			           (elements[i] == nullptr ? "null is not a number" : element_why.message)};
+			return nullptr;
+		}
+	}
+	return memory;
+}
+
+// Unless the pointee is const, what the function writes into the copy of an Array's numbers goes
+// back into the Array after the call.
+void keep_changes(const ParameterPlan &plan, void *array, const void *memory, std::size_t count,
+                  CallFrame &frame) {
+	if (plan.read_only || count == 0)
+		return;
+	const std::size_t bytes = count * size_of(plan.scalar);
+	void *before = frame.scratch(bytes, size_of(plan.scalar));
+	std::memcpy(before, memory, bytes);
+	frame.write_back_later(array, plan.scalar, memory, before, count);
+}
+
 bool convert_numbers(const ParameterPlan &plan, void *value, enum metacall_value_id id, CallFrame &frame,
                      Mismatch &why) {
 	Slot &pointer = frame.slot(plan.c_index);
@@ -70,20 +109,9 @@ bool convert_numbers(const ParameterPlan &plan, void *value, enum metacall_value
 	std::size_t count = 0;
 	if (id == METACALL_ARRAY) {
 		count = metacall_value_count(value);
-		void **elements = metacall_value_to_array(value);
-		auto *memory = static_cast<char *>(frame.scratch(count * element_size, element_size));
-		const std::string element_spelling = name_of(plan.scalar);
-		for (std::size_t i = 0; i < count; ++i) {
-			Mismatch element_why;
-			if (elements[i] == nullptr || !to_scalar(elements[i], plan.scalar, memory + i * element_size,
-			                                         element_spelling, element_why)) {
-				why = {element_why.label,
-				       "element " + std::to_string(i) + ": " +
-				           (elements[i] == nullptr ? "null is not a number" : element_why.message)};
-				return false;
-			}
-		}
-		pointer.p = memory;
+		if ((pointer.p = copy_numbers(plan, value, count, frame, why)) == nullptr)
+			return false;
+		keep_changes(plan, value, pointer.p, count, frame);
 	} else if (id == METACALL_BUFFER) {
 		const std::size_t bytes = metacall_value_size(value);
 		if (bytes % element_size != 0) {
@@ -100,6 +128,18 @@ bool convert_numbers(const ParameterPlan &plan, void *value, enum metacall_value
 		return refuse(why, "an Array of numbers or a Buffer", plan, id);
 	}
 	return store_length(plan, count, frame.slot(plan.c_index + 1u), why);
+}
+
+// A lone pointer to numbers given an Array: the function gets a C array of its numbers (it must
+// know their count from its other arguments, as C code does).
+bool convert_elements(const ParameterPlan &plan, void *value, CallFrame &frame, Mismatch &why) {
+	const std::size_t count = metacall_value_count(value);
+	char *memory = copy_numbers(plan, value, count, frame, why);
+	if (memory == nullptr)
+		return false;
+	frame.slot(plan.c_index).p = memory;
+	keep_changes(plan, value, memory, count, frame);
+	return true;
 }
 
 bool convert_structure(const ParameterPlan &plan, void *value, enum metacall_value_id id, CallFrame &frame,
@@ -168,6 +208,8 @@ bool convert_argument(const ParameterPlan &plan, void *value, CallFrame &frame, 
 	case ArgumentKind::scalar:
 	case ArgumentKind::string:
 	case ArgumentKind::pointer:
+		if (plan.elements && metacall_value_id(value) == METACALL_ARRAY)
+			return convert_elements(plan, value, frame, why);
 		return convert_simple_argument(plan, value, frame.slot(plan.c_index), why);
 	case ArgumentKind::bytes:
 		return convert_bytes(plan, value, metacall_value_id(value), frame, why);

@@ -26,6 +26,12 @@ public:
 
 	// Memory that lives until the call returns (arrays, structs).
 	void *scratch(std::size_t size, std::size_t alignment);
+	// After the call, write_back() stores each of the `count` C scalars of type `scalar` at
+	// `memory` that differs from its copy at `before` into element i of the Array `array`
+	// (borrowed), keeping the element's number type when the new number fits it.
+	void write_back_later(void *array, Scalar scalar, const void *memory, const void *before,
+	                      std::size_t count);
+	void write_back();
 	// A C function pointer calling `function` (borrowed) for the duration of the call.
 	void *closure(const CallbackSignature &signature, void *function);
 	// The first failure of a callback during the call.
@@ -45,6 +51,15 @@ private:
 	alignas(std::max_align_t) std::byte inline_scratch_[kInlineScratch];
 	std::size_t scratch_used_ = 0;
 	std::vector<std::unique_ptr<std::byte[]>> scratch_blocks_; // beyond inline_scratch_
+
+	struct WriteBack {
+		void *array;
+		Scalar scalar;
+		const void *memory;
+		const void *before;
+		std::size_t count;
+	};
+	std::vector<WriteBack> write_backs_;
 
 	CallbackFailure failure_;
 	std::list<Closure> closures_; // destroyed before failure_: nothing runs them any more

@@ -98,6 +98,7 @@ void FunctionBinding::plan_parameters(const FunctionDeclaration &declaration, co
 			plan.id = bytes ? METACALL_BUFFER : METACALL_ARRAY;
 			plan.scalar = bytes ? Scalar::uint8 : type.base;
 			plan.length = declared[i + 1].type.base;
+			plan.read_only = type.const_base;
 			plan.spelling += ", " + declared[i + 1].type.spelling + " " + declared[i + 1].name;
 			c_types_.push_back(&ffi_type_pointer);
 			c_types_.push_back(ffi_type_of(plan.length));
@@ -124,6 +125,11 @@ void FunctionBinding::plan_parameters(const FunctionDeclaration &declaration, co
 		} else {
 			plan.kind = ArgumentKind::pointer; // also opaque structs (declared, never defined)
 			plan.id = METACALL_PTR;
+			if (type.points_to_numbers()) {
+				plan.elements = true;
+				plan.scalar = type.base;
+				plan.read_only = type.const_base;
+			}
 			c_types_.push_back(&ffi_type_pointer);
 		}
 		params_.push_back(std::move(plan));

@@ -33,9 +33,14 @@ enum class ArgumentKind : std::uint8_t {
 
 struct ParameterPlan {
 	ArgumentKind kind;
-	Scalar scalar = Scalar::void_;                   // scalar: its type; numbers: the element type
-	Scalar length = Scalar::void_;                   // bytes, numbers: the type of the length argument
-	bool char_data = false;                          // the pointer is to char: String values are accepted
+	Scalar scalar = Scalar::void_; // scalar: its type; numbers: the element type
+	Scalar length = Scalar::void_; // bytes, numbers: the type of the length argument
+	bool char_data = false;        // the pointer is to char: String values are accepted
+	// pointer to numbers (`int *`, `double[]`), scalar is their type: an Array of numbers is copied
+	// into a C array for the call and, unless the pointee is const, what the function changed is
+	// written back into the Array's elements
+	bool elements = false;
+	bool read_only = false;
 	std::uint16_t c_index = 0;                       // the (first) C argument it fills
 	enum metacall_value_id id;                       // what the caller sees
 	enum metacall_value_id exact = METACALL_INVALID; // scalar: a value of this type needs no checks

@@ -75,6 +75,8 @@ void call_direct_into(const FunctionBinding &function, const A *args, std::size_
 		result.raw = call_direct<std::uint64_t>(address, args, count); // narrowed as libffi's would be
 }
 
+void *call_with_frame(const FunctionBinding &function, void *args[], std::size_t size);
+
 // Scalars, strings and pointers: fixed arrays on the stack, no frame.
 void *call_simple(const FunctionBinding &function, void *args[], std::size_t size) {
 	const auto &params = function.parameters();
@@ -87,6 +89,8 @@ void *call_simple(const FunctionBinding &function, void *args[], std::size_t siz
 		const void *scalar = metacall_value_scalar(args[i], &id); // one call: type and data
 		if (id == param.exact && scalar != nullptr) [[likely]]
 			read_exact(id, scalar, slots[i]);
+		else if (id == METACALL_ARRAY && param.elements) // copied into a C array: needs a frame
+			return call_with_frame(function, args, size);
 		else if (void *error = convert_or_error(function, i, args[i], slots[i])) [[unlikely]]
 			return error;
 	}
@@ -133,6 +137,7 @@ void *call_with_frame(const FunctionBinding &function, void *args[], std::size_t
 	}
 	Slot result{};
 	ffi_call(function.cif(), FFI_FN(function.address()), &result, frame.arguments());
+	frame.write_back();
 	if (void *failure = frame.callback_failure().take())
 		return failure; // a callback threw: that is what the caller must see
 	return result_value(function, result);

@@ -191,6 +191,10 @@ bool load_file(LoaderState &state, const std::string &given, LoadedModule &out) 
 	}
 	if (!state.search_path().add_to_sys_path(root))
 		return false;
+	// As for a script Python runs: its own folder comes first, inside a package too, so that
+	// `from sibling import name` finds the file next to it (MetaCall's loader does the same).
+	if (!packages.empty() && !state.search_path().add_to_sys_path(path.parent_path()))
+		return false;
 	std::string package;
 	for (const std::string &part : packages)
 		package += (package.empty() ? "" : ".") + part;

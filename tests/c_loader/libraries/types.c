@@ -178,6 +178,23 @@ int first_int(const int *values, int first) {
 	return values[first];
 }
 
+void scale_ints(int *values, size_t count, int factor) {
+	for (size_t i = 0; i < count; ++i)
+		values[i] *= factor;
+}
+
+void blur_row(int pixels[], int width) {
+	for (int i = 1; i + 1 < width; ++i)
+		pixels[i] = (pixels[i - 1] + pixels[i] + pixels[i + 1]) / 3;
+}
+
+double row_mean(const int *pixels, int width) {
+	double sum = 0;
+	for (int i = 0; i < width; ++i)
+		sum += pixels[i];
+	return width > 0 ? sum / width : 0;
+}
+
 int sum_int8(const int8_t *values, uint8_t count) {
 	int sum = 0;
 	for (uint8_t i = 0; i < count; ++i)

@@ -69,6 +69,9 @@ size_t text_bytes(const char *text, size_t length);
 float sum_floats(const float *values, size_t n_values);
 int first_int(const int *values, int first); /* no pair: `first` is not a length */
 int sum_int8(const int8_t *values, uint8_t count);
+void scale_ints(int *values, size_t count, int factor); /* an Array comes back scaled */
+void blur_row(int pixels[], int width);                 /* a lone pointer: an Array's copy, written back */
+double row_mean(const int *pixels, int width);          /* const: nothing is written back */
 
 /* Structs by pointer. */
 struct point {

@@ -1,0 +1,1 @@
+module.exports = { double: (x) => 2 * x };
