@@ -19,6 +19,9 @@ packages=(
 	libuv1-dev # the embedder's libuv handles (host-v8 mode: the host platform's tasks)
 	node-acorn node-cjs-module-lexer node-undici
 	libedit-dev tmux # the metacall command: line editing (libedit, BSD-licensed), its terminal test
+	# the wasm loader's test plug-ins written in C (clang --target=wasm32-wasi); wasmtime itself
+	# comes through the Go module proxy (scripts/fetch-wasmtime.sh)
+	wasi-libc lld-14 libclang-rt-14-dev-wasm32
 )
 
 missing=()

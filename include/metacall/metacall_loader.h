@@ -142,7 +142,22 @@ struct metacall_loader_interface {
 	 * waits on other futures, with a "CancelledError" saying `reason` (borrowed for the call); returns
 	 * 0. May be NULL: nothing of the runtime runs on its own. */
 	int (*drain)(void *loader, const char *reason);
+
+	/* Load options (metacall_load_from_file_ex, _memory_ex, _package_ex): non-zero when the loader
+	 * reads them, with metacall_loader_load_options, inside its load entries. Zero: the core
+	 * refuses a load with options for this tag (an empty Map or null counts as none). */
+	int takes_load_options;
+
+	/* Non-zero: load_from_memory gets the caller's bytes exactly as given (binary code, such as a
+	 * WebAssembly module). Zero: trailing NUL bytes are dropped first (callers that pass sizeof of
+	 * a string literal count its terminator). */
+	int binary_memory;
 };
+
+/* The options (a Map value, borrowed for the duration of the load entry) given to the
+ * metacall_load_from_*_ex call running on this thread, or NULL when it was given none (or the
+ * loader's table says it takes none). For loaders' load entries. */
+METACALL_API void *metacall_loader_load_options(void);
 
 /* The entry point every plug-in exports. */
 typedef const struct metacall_loader_interface *(*metacall_loader_entry)(void);

@@ -1,30 +1,54 @@
 // MetaCall's names that belong to no other group (include/metacall/metacall_compat.h): each is a
 // thin form of a function of ours.
+#include "call_gate.h"
 #include "error.h"
 #include "json_value.h"
+#include "load_options.h"
+#include "runtime.h"
 #include "value.h"
 
 #include <metacall/metacall.h>
 
 #include <cstdlib>
+#include <functional>
 #include <string>
 
 using namespace metacall_core;
 
 namespace {
 
-// Load options: refused unless empty (no loader of ours takes any yet).
-bool no_options(const char *tag, void *data, const char *api) {
-	if (data == nullptr)
-		return true;
-	Value *options = Value::from(data, api);
-	if (options == nullptr)
-		return false;
-	if (options->id == METACALL_NULL || (options->id == METACALL_MAP && options->slots().empty()))
-		return true;
-	set_errorf("NotImplementedError", "%s: the loader '%s' takes no load options (got a %s); pass NULL", api,
-	           tag != nullptr ? tag : "(null)", metacall_value_id_name(options->id));
-	return false;
+// Runs `load` with the load options `data` (a borrowed value: NULL, null or an empty Map for none)
+// made available to the loader of `tag` (metacall_loader_load_options), when its table says it
+// reads options; refused otherwise, rather than ignored. 0 on success.
+int load_with_options(const char *tag, void *data, const char *api, const std::function<int()> &load) {
+	Value *options = nullptr;
+	if (data != nullptr) {
+		options = Value::from(data, api);
+		if (options == nullptr)
+			return 1;
+		if (options->id == METACALL_NULL || (options->id == METACALL_MAP && options->slots().empty()))
+			options = nullptr;
+	}
+	if (options != nullptr) {
+		if (options->id != METACALL_MAP) {
+			set_errorf("TypeError", "%s: the load options must be a Map (got a %s)", api,
+			           metacall_value_id_name(options->id));
+			return 1;
+		}
+		CallScope scope(api);
+		if (!scope)
+			return 1;
+		auto loader = Runtime::instance().loader(tag, api);
+		if (loader == nullptr)
+			return 1;
+		if (loader->interface().takes_load_options == 0) {
+			set_errorf("NotImplementedError", "%s: the loader '%s' takes no load options; pass NULL", api,
+			           tag);
+			return 1;
+		}
+	}
+	LoadOptionsScope scope(options);
+	return load() == 0 ? 0 : 1;
 }
 
 } // namespace
@@ -57,22 +81,19 @@ void *metacallfv_await_struct_s(void *func, void *args[], size_t size, metacall_
 }
 
 int metacall_load_from_file_ex(const char *tag, const char *paths[], size_t size, void **handle, void *data) {
-	if (!no_options(tag, data, "metacall_load_from_file_ex"))
-		return 1;
-	return metacall_load_from_file(tag, paths, size, handle) == 0 ? 0 : 1;
+	return load_with_options(tag, data, "metacall_load_from_file_ex",
+	                         [&] { return metacall_load_from_file(tag, paths, size, handle); });
 }
 
 int metacall_load_from_memory_ex(const char *tag, const char *buffer, size_t size, void **handle,
                                  void *data) {
-	if (!no_options(tag, data, "metacall_load_from_memory_ex"))
-		return 1;
-	return metacall_load_from_memory(tag, buffer, size, handle) == 0 ? 0 : 1;
+	return load_with_options(tag, data, "metacall_load_from_memory_ex",
+	                         [&] { return metacall_load_from_memory(tag, buffer, size, handle); });
 }
 
 int metacall_load_from_package_ex(const char *tag, const char *path, void **handle, void *data) {
-	if (!no_options(tag, data, "metacall_load_from_package_ex"))
-		return 1;
-	return metacall_load_from_package(tag, path, handle) == 0 ? 0 : 1;
+	return load_with_options(tag, data, "metacall_load_from_package_ex",
+	                         [&] { return metacall_load_from_package(tag, path, handle); });
 }
 
 int metacall_execution_path_s(const char *tag, size_t tag_length, const char *path, size_t path_length) {

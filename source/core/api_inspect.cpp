@@ -146,6 +146,7 @@ void write_class(JsonWriter &json, const std::string &name, Object &cls) {
 struct HandleView {
 	std::string name;
 	bool global = false;
+	std::string options;
 	std::vector<std::shared_ptr<Function>> functions;
 	std::vector<std::pair<std::string, std::shared_ptr<Object>>> objects;
 };
@@ -155,7 +156,7 @@ std::string describe(const Registry &registry) {
 	std::map<std::string, std::vector<HandleView>> by_tag;
 	registry.for_each([&](const Handle &handle) {
 		by_tag[handle.tag].push_back(
-		    HandleView{handle.name, handle.global, handle.functions, handle.objects});
+		    HandleView{handle.name, handle.global, handle.options, handle.functions, handle.objects});
 	});
 	JsonWriter json;
 	json.begin_object();
@@ -164,6 +165,8 @@ std::string describe(const Registry &registry) {
 		for (const HandleView &handle : handles) {
 			json.begin_object();
 			json.key("name").string(handle.name);
+			if (!handle.options.empty()) // what the load was given (a wasm plug-in's grant)
+				json.key("options").raw(handle.options);
 			json.key("scope").begin_object();
 			json.key("name").string(handle.global ? "global_namespace" : handle.name);
 			json.key("funcs").begin_array();

@@ -2,6 +2,8 @@
 // metacall_handle, metacall_handle_name.
 #include "error.h"
 #include "function.h"
+#include "json_value.h"
+#include "load_options.h"
 #include "object.h"
 #include "path_search.h"
 #include "runtime.h"
@@ -100,6 +102,8 @@ int load(const char *api, const char *tag, const std::string &name, void **handl
 	handle->loader = loader;
 	handle->module = module;
 	handle->global = handle_out == nullptr;
+	if (Value *options = current_load_options())
+		handle->options = value_to_json(options, api).value_or("");
 	handle->life = std::make_shared<HandleLife>(name);
 
 	Discovery discovery{handle.get(), {}};
@@ -188,15 +192,16 @@ int metacall_load_from_memory(const char *tag, const char *buffer, size_t size, 
 		set_errorf("TypeError", "%s: the buffer is NULL", api);
 		return 1;
 	}
-	while (size > 0 && buffer[size - 1] == '\0') // sizeof("...") counts the NUL
-		--size;
 	std::string name = Runtime::instance().next_memory_name();
 	return load(api, tag, name, handle, [&](const metacall_loader_interface &table, void *state) -> void * {
 		if (table.load_from_memory == nullptr) {
 			metacall_loader_error("this loader cannot load code from memory");
 			return nullptr;
 		}
-		return table.load_from_memory(state, name.c_str(), buffer, size);
+		size_t length = size;
+		while (table.binary_memory == 0 && length > 0 && buffer[length - 1] == '\0')
+			--length; // sizeof("...") counts the NUL
+		return table.load_from_memory(state, name.c_str(), buffer, length);
 	});
 }
 

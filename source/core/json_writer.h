@@ -34,6 +34,12 @@ public:
 		out_ += std::to_string(value);
 		return *this;
 	}
+	// `json` is a complete JSON value already (the caller's responsibility).
+	JsonWriter &raw(std::string_view json) {
+		separate();
+		out_.append(json);
+		return *this;
+	}
 	JsonWriter &truth(bool value) {
 		separate();
 		out_ += value ? "true" : "false";

@@ -29,6 +29,7 @@ struct Handle {
 	std::shared_ptr<Loader> loader;
 	void *module = nullptr; // the loader's own object (none for the host's handle)
 	bool global = false;    // its functions are also in the global scope
+	std::string options;    // the load options as JSON (metacall_load_from_*_ex), or empty
 	std::vector<std::shared_ptr<Function>> functions;
 	NameMap<std::shared_ptr<Function>> by_name;
 	// Its classes and objects (module-level instances), in definition order.

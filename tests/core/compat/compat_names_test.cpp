@@ -110,8 +110,15 @@ TEST_F(CompatNames, AwaitForms) {
 }
 
 TEST_F(CompatNames, LoadExRefusesOptionsItWouldIgnore) {
-	auto options = own(metacall_value_create_long(1));
+	auto number = own(metacall_value_create_long(1));
 	const char *paths[] = {"a.py"};
+	EXPECT_EQ(metacall_load_from_file_ex("py", paths, 1, nullptr, number.get()), 1);
+	EXPECT_TRUE(LastErrorContains("metacall_load_from_file_ex: the load options must be a Map (got a Long)"));
+	const void *entry[] = {metacall_value_create_array(nullptr, 2)};
+	void **pair = metacall_value_to_array(const_cast<void *>(entry[0]));
+	pair[0] = metacall_value_create_string("key", 3);
+	pair[1] = metacall_value_create_long(1);
+	auto options = own(metacall_value_create_map(entry, 1));
 	EXPECT_EQ(metacall_load_from_file_ex("py", paths, 1, nullptr, options.get()), 1);
 	EXPECT_TRUE(LastErrorContains("metacall_load_from_file_ex: the loader 'py' takes no load options"));
 	EXPECT_EQ(metacall_load_from_memory_ex("py", "x = 1", 5, nullptr, options.get()), 1);
