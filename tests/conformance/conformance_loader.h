@@ -56,6 +56,10 @@ struct ConformanceLoader {
 	// can only return; the exception cases are skipped, not faked).
 	bool supports_exceptions = true;
 
+	// Whether call(f, x) can take a function value (false for WebAssembly, whose functions take
+	// numbers only: the callback cases are skipped).
+	bool supports_callbacks = true;
+
 	// The declared types of add's parameters a and b (METACALL_INVALID: not declared).
 	std::vector<enum metacall_value_id> add_parameter_types;
 

@@ -41,6 +41,7 @@ ValuePtr call_with(void *f, long x) {
 }
 
 TEST_P(Conformance, CallInvokesARegisteredHostFunction) {
+	CONFORMANCE_REQUIRE_CALLBACKS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	void *host = nullptr;
 	ASSERT_EQ(metacall_register("conformance_twice", twice, &host, METACALL_LONG, 1, METACALL_LONG), 0)
@@ -49,6 +50,7 @@ TEST_P(Conformance, CallInvokesARegisteredHostFunction) {
 }
 
 TEST_P(Conformance, CallInvokesAHostFunctionFoundByName) {
+	CONFORMANCE_REQUIRE_CALLBACKS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	ASSERT_EQ(metacall_register("conformance_twice", twice, nullptr, METACALL_LONG, 1, METACALL_LONG), 0)
 	    << last_error_message();
@@ -58,6 +60,7 @@ TEST_P(Conformance, CallInvokesAHostFunctionFoundByName) {
 }
 
 TEST_P(Conformance, CallInvokesAnAnonymousHostFunction) {
+	CONFORMANCE_REQUIRE_CALLBACKS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	void *host = nullptr;
 	ASSERT_EQ(metacall_register(nullptr, twice, &host, METACALL_LONG, 1, METACALL_LONG), 0)
@@ -67,6 +70,7 @@ TEST_P(Conformance, CallInvokesAnAnonymousHostFunction) {
 }
 
 TEST_P(Conformance, CallPassesTheClosureData) {
+	CONFORMANCE_REQUIRE_CALLBACKS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	void *host = nullptr;
 	ASSERT_EQ(metacall_register(nullptr, add_closure, &host, METACALL_LONG, 1, METACALL_LONG), 0)
@@ -76,6 +80,7 @@ TEST_P(Conformance, CallPassesTheClosureData) {
 }
 
 TEST_P(Conformance, CallAcceptsALoaderFunction) {
+	CONFORMANCE_REQUIRE_CALLBACKS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	void *echo = metacall_function("echo");
 	ASSERT_NE(echo, nullptr) << last_error_message();
@@ -83,6 +88,7 @@ TEST_P(Conformance, CallAcceptsALoaderFunction) {
 }
 
 TEST_P(Conformance, HostFunctionCanCallBackIntoTheLoader) {
+	CONFORMANCE_REQUIRE_CALLBACKS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	void *host = nullptr;
 	ASSERT_EQ(metacall_register(nullptr, add_one_through_loader, &host, METACALL_LONG, 1, METACALL_LONG), 0)
@@ -91,6 +97,7 @@ TEST_P(Conformance, HostFunctionCanCallBackIntoTheLoader) {
 }
 
 TEST_P(Conformance, ReentrancyTwoLevelsDeep) {
+	CONFORMANCE_REQUIRE_CALLBACKS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	ASSERT_EQ(metacall_register("conformance_twice", twice, nullptr, METACALL_LONG, 1, METACALL_LONG), 0)
 	    << last_error_message();
@@ -102,6 +109,7 @@ TEST_P(Conformance, ReentrancyTwoLevelsDeep) {
 }
 
 TEST_P(Conformance, AHostErrorComesBackAsAThrowable) {
+	CONFORMANCE_REQUIRE_CALLBACKS();
 	ASSERT_EQ(load(loader().main_script), 0) << last_error_message();
 	void *host = nullptr;
 	ASSERT_EQ(metacall_register(nullptr, throw_host_error, &host, METACALL_NULL, 1, METACALL_LONG), 0)

@@ -9,8 +9,8 @@
 //  - fail cannot throw: C has no exceptions. It returns -1, so the exception cases fail for c.
 //  - no async functions.
 #include "conformance_loader.h"
+#include "values.h"
 
-#include <cmath>
 #include <filesystem>
 
 namespace {
@@ -19,27 +19,6 @@ std::filesystem::path built_scripts() {
 	std::error_code error;
 	const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
 	return executable.parent_path().parent_path() / "tests" / "c_loader" / "conformance_scripts";
-}
-
-// echo(double x): every number converts to a double, exactly for all but the largest longs.
-enum metacall_value_id echo_type(void *value) {
-	switch (metacall_value_id(value)) {
-	case METACALL_BOOL:
-	case METACALL_CHAR:
-	case METACALL_SHORT:
-	case METACALL_INT:
-	case METACALL_FLOAT:
-	case METACALL_DOUBLE:
-		return METACALL_DOUBLE;
-	case METACALL_LONG: {
-		const long number = metacall_value_to_long(value);
-		const double converted = static_cast<double>(number);
-		const bool exact = std::fabs(converted) < 0x1p63 && static_cast<long>(converted) == number;
-		return exact || converted == -0x1p63 ? METACALL_DOUBLE : METACALL_INVALID;
-	}
-	default:
-		return METACALL_INVALID;
-	}
 }
 
 } // namespace
@@ -59,6 +38,6 @@ ConformanceLoader conformance_loader_c() {
 	loader.supports_async = false;
 	loader.supports_exceptions = false; // C's fail() returns -1: there is nothing to throw
 	loader.add_parameter_types = {METACALL_LONG, METACALL_LONG};
-	loader.echo_type = echo_type;
+	loader.echo_type = echo_through_double;
 	return loader;
 }

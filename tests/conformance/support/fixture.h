@@ -53,4 +53,11 @@ inline std::string loader_test_name(const ::testing::TestParamInfo<ConformanceLo
 	  GTEST_SKIP() << loader().tag << " has no exceptions";                                                  \
   } while (0)
 
+// Skips the test when the loader's functions cannot take function values.
+#define CONFORMANCE_REQUIRE_CALLBACKS()                                                                      \
+  do {                                                                                                       \
+	if (!loader().supports_callbacks)                                                                        \
+	  GTEST_SKIP() << loader().tag << " takes no function values";                                           \
+  } while (0)
+
 #endif

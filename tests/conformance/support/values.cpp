@@ -1,6 +1,8 @@
 // Helpers shared by the conformance cases.
 #include "values.h"
 
+#include <cmath>
+
 #include <sstream>
 
 std::string last_error_message() {
@@ -82,4 +84,24 @@ bool mentions_number(const std::string &text, long number) {
 			return true;
 	}
 	return false;
+}
+
+enum metacall_value_id echo_through_double(void *value) {
+	switch (metacall_value_id(value)) {
+	case METACALL_BOOL:
+	case METACALL_CHAR:
+	case METACALL_SHORT:
+	case METACALL_INT:
+	case METACALL_FLOAT:
+	case METACALL_DOUBLE:
+		return METACALL_DOUBLE;
+	case METACALL_LONG: {
+		const long number = metacall_value_to_long(value);
+		const double converted = static_cast<double>(number);
+		const bool exact = std::fabs(converted) < 0x1p63 && static_cast<long>(converted) == number;
+		return exact || converted == -0x1p63 ? METACALL_DOUBLE : METACALL_INVALID;
+	}
+	default:
+		return METACALL_INVALID;
+	}
 }

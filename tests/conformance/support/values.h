@@ -32,4 +32,8 @@ std::optional<long double> number_in(void *value);
 // `text` contains `number` as a whole number (not as part of another).
 bool mentions_number(const std::string &text, long number);
 
+// The type a loader whose echo is `double echo(double)` gives back for `value`: Double for every
+// number a double holds exactly, METACALL_INVALID (not carried) for the rest (c and wasm).
+enum metacall_value_id echo_through_double(void *value);
+
 #endif
