@@ -103,6 +103,14 @@ TEST_F(PyDiscovery, ImportedFunctionsAndConstantsAreLeftOut) {
 	EXPECT_EQ(metacall_handle_function(handle_, "__dunder__"), nullptr);
 }
 
+TEST_F(PyDiscovery, TheNamesOfAllAreGivenEvenWhenImported) {
+	void *handle = nullptr;
+	ASSERT_EQ(load("public_names.py", &handle), 0) << last_error();
+	EXPECT_NE(metacall_handle_function(handle, "dumps"), nullptr);
+	EXPECT_NE(metacall_handle_function(handle, "own"), nullptr);
+	EXPECT_EQ(metacall_handle_function(handle, "loads"), nullptr) << "imported, not in __all__";
+}
+
 TEST_F(PyDiscovery, AClassOfTheModuleIsAClassNotAFunction) {
 	EXPECT_EQ(metacall_handle_function(handle_, "NotAFunction"), nullptr);
 	EXPECT_NE(metacall_handle_class(handle_, "NotAFunction"), nullptr) << last_error();

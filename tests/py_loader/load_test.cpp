@@ -40,6 +40,8 @@ TEST_F(PyLoad, RelativeImportsWorkInAScriptInsideAPackage) {
 TEST_F(PyLoad, APackagesInitLoadedAsAScriptImportsTheFileBesideIt) {
 	ASSERT_EQ(load("mesh_pkg/__init__.py"), 0) << last_error();
 	EXPECT_TRUE(is_long(call("doubled_twice", {metacall_value_create_long(3)}).get(), 12));
+	// what it imports from the script beside it, it re-exports (as MetaCall's loader does)
+	EXPECT_TRUE(is_long(call("double", {metacall_value_create_long(4)}).get(), 8));
 }
 
 TEST_F(PyLoad, AScriptIsFoundThroughAnExecutionPath) {

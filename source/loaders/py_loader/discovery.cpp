@@ -28,11 +28,67 @@ bool defined_in(PyObject *function, const std::string &module_name, bool package
 	        name.substr(0, module_name.size()) == module_name && name[module_name.size()] == '.');
 }
 
+// The folder of the module's file, or empty (a module from memory, a builtin).
+std::string folder_of(PyObject *module) {
+	PyRef file = PyRef::steal(PyObject_GetAttrString(module, "__file__"));
+	const char *path = file && PyUnicode_Check(file.get()) ? PyUnicode_AsUTF8(file.get()) : nullptr;
+	PyErr_Clear();
+	if (path == nullptr)
+		return {};
+	const std::string text(path);
+	const size_t slash = text.rfind('/');
+	return slash == std::string::npos ? std::string() : text.substr(0, slash);
+}
+
+// `function` comes from a script in the folder `folder` (a sibling the module imported:
+// `from auth import encrypt` in an __init__.py re-exports auth.py's encrypt).
+bool from_folder(PyObject *function, const std::string &folder) {
+	if (folder.empty())
+		return false;
+	PyRef owner = PyRef::steal(PyObject_GetAttrString(function, "__module__"));
+	PyObject *module = owner && PyUnicode_Check(owner.get())
+	                       ? PyDict_GetItemWithError(PyImport_GetModuleDict(), owner.get())
+	                       : nullptr; // borrowed
+	PyErr_Clear();
+	return module != nullptr && folder_of(module) == folder;
+}
+
+// The names in the module's `__all__` (its declared public names), or none.
+std::vector<std::string> public_names(PyObject *module) {
+	std::vector<std::string> names;
+	PyRef all = PyRef::steal(PyObject_GetAttrString(module, "__all__"));
+	PyRef list = PyRef::steal(all ? PySequence_List(all.get()) : nullptr);
+	PyErr_Clear();
+	for (Py_ssize_t i = 0; list && i < PyList_GET_SIZE(list.get()); ++i)
+		if (const char *name = PyUnicode_Check(PyList_GET_ITEM(list.get(), i))
+		                           ? PyUnicode_AsUTF8(PyList_GET_ITEM(list.get(), i))
+		                           : nullptr)
+			names.emplace_back(name);
+	PyErr_Clear();
+	return names;
+}
+
+// What the module exports beyond what it defines: the names of its `__all__`, and functions of the
+// scripts in its own folder that it imported.
+struct Reexports {
+	std::vector<std::string> listed;
+	std::string folder;
+
+	bool has(PyObject *function, const char *name) const {
+		for (const std::string &entry : listed)
+			if (entry == name)
+				return true;
+		return from_folder(function, folder);
+	}
+};
+
 // What the module gives for `value`: a function, a class or an object (see discovery.h);
 // METACALL_INVALID for what it leaves out.
-enum metacall_value_id kind_of(PyObject *value, const LoadedModule &part) {
+enum metacall_value_id kind_of(PyObject *value, const char *name, const LoadedModule &part,
+                               const Reexports &reexports) {
 	if (PyFunction_Check(value) || PyCFunction_Check(value))
-		return defined_in(value, part.name, part.package) ? METACALL_FUNCTION : METACALL_INVALID;
+		return defined_in(value, part.name, part.package) || reexports.has(value, name) ? METACALL_FUNCTION
+		                                                                                : METACALL_INVALID;
 	if (PyType_Check(value) && is_python_class(reinterpret_cast<PyTypeObject *>(value)))
 		return defined_in(value, part.name, part.package) ? METACALL_CLASS : METACALL_INVALID;
 	if (is_python_instance(value) &&
@@ -51,6 +107,10 @@ int discover_part(LoaderState &state, const LoadedModule &part, metacall_loader_
 	if (!items)
 		return 1;
 	std::vector<const char *> names;
+	// The folder rule is for scripts only: a module imported by name (os) imports from its own
+	// folder (posixpath) what it does not export.
+	const Reexports reexports{public_names(part.module.get()),
+	                          part.package ? std::string() : folder_of(part.module.get())};
 	for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items.get()); ++i) {
 		PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(items.get(), i), 0);
 		PyObject *value = PyTuple_GET_ITEM(PyList_GET_ITEM(items.get(), i), 1);
@@ -61,7 +121,7 @@ int discover_part(LoaderState &state, const LoadedModule &part, metacall_loader_
 		}
 		if (is_dunder(name))
 			continue;
-		const enum metacall_value_id kind = kind_of(value, part);
+		const enum metacall_value_id kind = kind_of(value, name, part, reexports);
 		if (kind == METACALL_CLASS || kind == METACALL_OBJECT) {
 			void *defined = python_object_value(value, kind, state);
 			// The core takes the value, also when it refuses it.
