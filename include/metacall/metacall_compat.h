@@ -54,9 +54,11 @@ METACALL_API void *metacallfv_await_struct_s(void *func, void *args[], size_t si
 /* ---- Loading with options, paths with lengths ---- */
 
 /* As metacall_load_from_file, metacall_load_from_memory and metacall_load_from_package, with loader
- * options `data` (a value, borrowed; MetaCall's c loader reads include paths, headers and libraries
- * there). No loader of ours takes options yet: `data` may be NULL, null or an empty map; anything
- * else is refused (returns 1 with an error naming the tag) rather than ignored. 0 on success. */
+ * options `data` (a Map value, borrowed for the call; MetaCall's c loader reads include paths,
+ * headers and libraries there). Of our loaders, wasm takes options (its grant: see
+ * source/loaders/wasm_loader/README.md); the others take none: for them `data` may be NULL, null or
+ * an empty Map, and anything else is refused (returns 1 with an error naming the tag) rather than
+ * ignored. A `data` that is not a Map is refused for every loader. 0 on success. */
 METACALL_API int metacall_load_from_file_ex(const char *tag, const char *paths[], size_t size, void **handle,
                                             void *data);
 METACALL_API int metacall_load_from_memory_ex(const char *tag, const char *buffer, size_t size, void **handle,

@@ -111,6 +111,14 @@ TEST_F(PyDiscovery, TheNamesOfAllAreGivenEvenWhenImported) {
 	EXPECT_EQ(metacall_handle_function(handle, "loads"), nullptr) << "imported, not in __all__";
 }
 
+TEST_F(PyDiscovery, AScriptDoesNotGiveWhatItImportsFromTheScriptBesideIt) {
+	ASSERT_EQ(load("importing_user.py"), 0) << last_error();
+	EXPECT_EQ(metacall_function("name"), nullptr);
+	ASSERT_EQ(load("sibling_helper.py"), 0) << last_error() << ": the name is defined once";
+	EXPECT_NE(metacall_function("name"), nullptr);
+	EXPECT_NE(metacall_function("greeting"), nullptr);
+}
+
 TEST_F(PyDiscovery, AClassOfTheModuleIsAClassNotAFunction) {
 	EXPECT_EQ(metacall_handle_function(handle_, "NotAFunction"), nullptr);
 	EXPECT_NE(metacall_handle_class(handle_, "NotAFunction"), nullptr) << last_error();

@@ -40,8 +40,17 @@ std::string folder_of(PyObject *module) {
 	return slash == std::string::npos ? std::string() : text.substr(0, slash);
 }
 
-// `function` comes from a script in the folder `folder` (a sibling the module imported:
-// `from auth import encrypt` in an __init__.py re-exports auth.py's encrypt).
+// The module was loaded from a file named __init__.py.
+bool is_package_init(PyObject *module) {
+	PyRef file = PyRef::steal(PyObject_GetAttrString(module, "__file__"));
+	const char *path = file && PyUnicode_Check(file.get()) ? PyUnicode_AsUTF8(file.get()) : nullptr;
+	PyErr_Clear();
+	const std::string_view text = path != nullptr ? path : "";
+	return text.size() >= 12 && text.substr(text.size() - 12) == "/__init__.py";
+}
+
+// `function` comes from a script in the folder `folder` (a sibling the package's __init__.py
+// imported: `from auth import encrypt` re-exports auth.py's encrypt).
 bool from_folder(PyObject *function, const std::string &folder) {
 	if (folder.empty())
 		return false;
@@ -68,8 +77,9 @@ std::vector<std::string> public_names(PyObject *module) {
 	return names;
 }
 
-// What the module exports beyond what it defines: the names of its `__all__`, and functions of the
-// scripts in its own folder that it imported.
+// What the module exports beyond what it defines: the names of its `__all__`, and for a package's
+// __init__.py loaded as a script, the functions of the scripts in its folder that it imported (the
+// package's API, by Python's convention).
 struct Reexports {
 	std::vector<std::string> listed;
 	std::string folder;
@@ -107,10 +117,11 @@ int discover_part(LoaderState &state, const LoadedModule &part, metacall_loader_
 	if (!items)
 		return 1;
 	std::vector<const char *> names;
-	// The folder rule is for scripts only: a module imported by name (os) imports from its own
-	// folder (posixpath) what it does not export.
-	const Reexports reexports{public_names(part.module.get()),
-	                          part.package ? std::string() : folder_of(part.module.get())};
+	// Not for other scripts: main.py's `from helpers import f` would give f twice when helpers.py is
+	// loaded too; nor for modules imported by name (os imports from posixpath what it does not export).
+	const std::string folder = folder_of(part.module.get());
+	const bool init = !part.package && is_package_init(part.module.get());
+	const Reexports reexports{public_names(part.module.get()), init ? folder : std::string()};
 	for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items.get()); ++i) {
 		PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(items.get(), i), 0);
 		PyObject *value = PyTuple_GET_ITEM(PyList_GET_ITEM(items.get(), i), 1);
