@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Turns Google Benchmark JSON into a Markdown table against a baseline row of the same run.
 
-usage: report.py RESULT.json BASELINE_NAME [--real-time]
+usage: report.py RESULT.json BASELINE_NAME [--real-time] [--rows=REGEX]
 Rows are the median of the repetitions, with the range (fastest to slowest repetition) (cpu time per iteration, or with --real-time the wall-clock
 time: for calls that wait for another thread); each is shown with the time it adds to the baseline
 and its ratio to it. User counters of a row (e.g. process_cpu_us) are listed below the table.
+--rows=REGEX lists only the rows whose name matches (one run measured with several baselines).
 """
 import json
+import re
 import sys
 
 
@@ -43,6 +45,7 @@ def medians(path, time_field="cpu_time"):
 def main():
     path, baseline = sys.argv[1], sys.argv[2]
     real_time = "--real-time" in sys.argv[3:]
+    only = next((arg.split("=", 1)[1] for arg in sys.argv[3:] if arg.startswith("--rows=")), None)
     context, rows, counters, runs = medians(path, "real_time" if real_time else "cpu_time")
     base = rows[baseline]
     print(f"Machine: {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
@@ -50,12 +53,16 @@ def main():
     print("| benchmark | ns per call (median) | range of the runs | added to baseline (ns) | ratio to baseline |")
     print("|---|---:|---:|---:|---:|")
     for name, ns in rows.items():
+        if only is not None and not re.search(only, name):
+            continue
         spread = runs.get(name)
         span = f"{min(spread):.1f} to {max(spread):.1f}" if spread else "n/a"
         print(f"| {name} | {ns:.1f} | {span} | {ns - base:+.1f} | {ns / base:.2f}x |")
     if real_time:
         print("\n(wall-clock time)")
     for name, extra in counters.items():
+        if only is not None and not re.search(only, name):
+            continue
         listed = ", ".join(f"{key} = {value:.1f}" for key, value in extra.items())
         print(f"\n- {name}: {listed} (median)")
 

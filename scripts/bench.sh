@@ -11,7 +11,7 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMETACALL_BUILD_TEST
       -DMETACALL_BUILD_EXAMPLES=ON >/dev/null
 cmake --build "$build" -j2 >/dev/null
 
-run() { # run <benchmark binary> <baseline row> [--real-time]
+run() { # run <benchmark binary> <baseline row> [--real-time or --rows=REGEX: report.py options]
 	local out="$build/$1.json"
 	"$build/bin/$1" --benchmark_repetitions=5 --benchmark_display_aggregates_only=true \
 	                --benchmark_min_time=0.5 --benchmark_out="$out" --benchmark_out_format=json >/dev/null
@@ -23,6 +23,13 @@ run() { # run <benchmark binary> <baseline row> [--real-time]
 
 run core_dispatch_benchmark direct_call
 run c_loader_benchmark raw_ffi_call
+# The wasm loader (issue #17), one run with three baselines: calls against wasmtime_func_call, loads
+# against wasmtime's own (wall-clock: wasmtime compiles on threads of its own), fuel metering.
+run wasm_loader_benchmark raw_wasmtime_call --rows=_call
+python3 benchmarks/report.py "$build/wasm_loader_benchmark.json" raw_load_binary --real-time --rows=_load_
+echo
+python3 benchmarks/report.py "$build/wasm_loader_benchmark.json" loop_no_fuel --rows=loop
+echo
 run py_loader_benchmark raw_cpython_vectorcall
 echo "### py start-up (median of 10 fresh processes)"
 echo

@@ -4,7 +4,7 @@
 #   1. installs the build dependencies (scripts/install-deps.sh);
 #   2. build/ (RelWithDebInfo): builds everything and runs every test;
 #   3. build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer, leak checks on): builds the
-#      library and its tests and runs the core, conformance, mock loader, node loader, stress and
+#      library and its tests and runs the core, conformance, mock, node and wasm loader, stress and
 #      port tests;
 #   4. build-tsan/ (ThreadSanitizer): the concurrency tests of the core, the c, node and py loaders,
 #      the stress suite and objects shared by threads;
@@ -19,10 +19,10 @@ cd "$(dirname "$0")/.."
 jobs=${JOBS:-2}
 test_timeout=${TEST_TIMEOUT:-300}
 fuzz_seconds=${FUZZ_SECONDS:-30}
-# The tests run under the sanitizers: the core's, the conformance suite's, the mock and node
+# The tests run under the sanitizers: the core's, the conformance suite's, the mock, node and wasm
 # loaders', the stress suite (node and py together; docs/RELIABILITY.md), and the ports' (python3
 # and node with the sanitizers' runtimes preloaded).
-asan_tests=(-L '^(core|conformance|mock_loader|node_loader|stress|py_port|node_port|metacall_compat)$')
+asan_tests=(-L '^(core|conformance|mock_loader|node_loader|stress|py_port|node_port|metacall_compat|wasm_loader)$')
 
 section() { printf '\n==== %s\n' "$*"; }
 elapsed() { printf '%dm%02ds' $((($SECONDS - $1) / 60)) $((($SECONDS - $1) % 60)); }

@@ -431,3 +431,63 @@ def test_import_hook_loads_other_loader_extensions():
     import metacall  # noqa: F401
     from sums.mock import mock_add
     assert mock_add(2, 3) == 5
+
+
+# The wasm loader (tests/wasm_plugins): CMake runs these only when it is built; the C plug-in's
+# tests only when clang-14 built it (METACALL_TEST_WASM_PLUGINS, the folder of numbers.wat and
+# greet.wasm).
+def wasm_plugin(name):
+    return os.path.join(os.environ["METACALL_TEST_WASM_PLUGINS"], name)
+
+
+WASM_NUMBERS = """(module
+  (func (export "wasm_add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add)
+  (func (export "wasm_mul64") (param i64 i64) (result i64) local.get 0 local.get 1 i64.mul))"""
+
+
+def test_wasm_module_from_memory_is_called_with_numbers():
+    import metacall
+    metacall.metacall_load_from_memory("wasm", WASM_NUMBERS)
+    assert metacall.metacall("wasm_add", 2, 40) == 42
+    assert metacall.metacall("wasm_add", 2**31 - 1, 1) == -(2**31)  # i32 wraps as in wasm
+    assert metacall.metacall("wasm_mul64", 2**31, 2**20) == 2**51
+    with pytest.raises(TypeError) as caught:
+        metacall.metacall("wasm_add", 2**40, 1)
+    assert "does not fit i32" in str(caught.value)
+
+
+def test_wasm_file_functions_of_every_number_type():
+    import metacall
+    functions = metacall.metacall_load_from_file_export("wasm", [wasm_plugin("numbers.wat")])
+    assert functions["wasm_half"](3.0) == 1.5
+    assert functions["wasm_hypot"](3.0, 4.0) == 5.0
+    assert functions["wasm_divmod"](17, 5) == [3, 2]
+    with pytest.raises(Exception) as caught:
+        functions["wasm_divide"](1, 0)
+    assert type(caught.value).__name__ == "WasmTrap"
+    assert "integer division by zero" in str(caught.value)
+    assert functions["wasm_add"](1, 2) == 3  # the instance lives on after a trap
+
+
+def test_wasm_fuel_grant_from_python_stops_a_runaway_loop():
+    import metacall
+    functions = metacall.metacall_load_from_package_ex("wasm", wasm_plugin("numbers.wat"), {"fuel": 100000})
+    with pytest.raises(Exception) as caught:
+        functions["wasm_spin"]()
+    assert type(caught.value).__name__ == "OutOfFuelError"
+    assert functions["wasm_add"](20, 22) == 42
+    with pytest.raises(Exception) as caught:
+        metacall.metacall_load_from_package_ex("wasm", wasm_plugin("numbers.wat"), {"fuel": "lots"})
+    assert "'fuel'" in str(caught.value)
+
+
+def test_wasm_c_plugin_greets_with_a_string():
+    import metacall
+    functions = metacall.metacall_load_from_package_export("wasm", wasm_plugin("greet.wasm"))
+    assert functions["greet"]("py") == "Hello, py!"
+    assert functions["greet"]("héllo wörld") == "Hello, héllo wörld!"  # UTF-8 both ways
+    assert functions["greet"]("") == "Hello, !"
+    assert functions["add"](40, 2) == 42
+    with pytest.raises(Exception) as caught:  # imports metacall.bonus, which Python did not register
+        functions["boosted"](10)
+    assert "bonus" in str(caught.value)

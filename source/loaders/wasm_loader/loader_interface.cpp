@@ -69,25 +69,26 @@ void *load_from_package(void *loader, const char *path) {
 	    static_cast<void *>(nullptr));
 }
 
-int discover(void *, void *module, metacall_loader_define define, void *scope) {
+int discover(void *loader, void *module, metacall_loader_define define, void *scope) {
 	return guarded(
 	    [&] {
 		    for (const auto &function : static_cast<Module *>(module)->functions) {
 			    std::vector<const char *> names;
 			    for (const std::string &name : function->param_names)
 				    names.push_back(name.c_str());
-			    // The core's reference: a strong one, released by function_release.
-			    auto reference = std::make_unique<std::shared_ptr<Export>>(function);
+			    // The core's reference: a strong one, given back by function_release (or destroy).
+			    std::shared_ptr<Export> *reference = state_of(loader)->hold(function);
 			    metacall_loader_function description{};
 			    description.name = function->name.c_str();
-			    description.data = reference.get();
+			    description.data = reference;
 			    description.return_type = function->result_id;
 			    description.param_count = names.size();
 			    description.param_names = names.data();
 			    description.param_types = function->param_ids.data();
-			    if (define(scope, &description) != 0)
+			    if (define(scope, &description) != 0) {
+				    state_of(loader)->release(reference);
 				    return 1;
-			    reference.release();
+			    }
 		    }
 		    return 0;
 	    },
@@ -104,8 +105,8 @@ void *invoke(void *, void *function, void *args[], size_t size) {
 	}
 }
 
-void function_release(void *, void *function) {
-	std::unique_ptr<std::shared_ptr<Export>>(static_cast<std::shared_ptr<Export> *>(function));
+void function_release(void *loader, void *function) {
+	state_of(loader)->release(static_cast<std::shared_ptr<Export> *>(function));
 }
 
 int clear(void *, void *module) {

@@ -97,4 +97,22 @@ int LoaderState::interrupt(const void *origin) {
 	return asked;
 }
 
+std::shared_ptr<Export> *LoaderState::hold(std::shared_ptr<Export> function) {
+	auto reference = std::make_unique<std::shared_ptr<Export>>(std::move(function));
+	std::shared_ptr<Export> *key = reference.get();
+	std::lock_guard lock(references_mutex_);
+	references_.emplace(key, std::move(reference));
+	return key;
+}
+
+void LoaderState::release(std::shared_ptr<Export> *reference) {
+	std::unique_ptr<std::shared_ptr<Export>> released; // freed outside the lock
+	std::lock_guard lock(references_mutex_);
+	auto found = references_.find(reference);
+	if (found != references_.end()) {
+		released = std::move(found->second);
+		references_.erase(found);
+	}
+}
+
 } // namespace wasm_loader

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace wasm_loader {
@@ -34,11 +35,19 @@ public:
 	// metacall_interrupt: how many running calls were asked to stop.
 	int interrupt(const void *origin);
 
+	// The core's reference to `function` (discover's data), owned here: release gives it back.
+	// The core calls no function_release after destroy, so the ones left go with this state.
+	std::shared_ptr<Export> *hold(std::shared_ptr<Export> function);
+	void release(std::shared_ptr<Export> *reference);
+
 private:
 	Engines engines_;
 	std::vector<std::string> execution_paths_;
 	std::mutex mutex_;
 	std::vector<std::weak_ptr<Plugin>> plugins_;
+	// Last: freed before the engines their plug-ins' stores belong to.
+	std::mutex references_mutex_;
+	std::unordered_map<std::shared_ptr<Export> *, std::unique_ptr<std::shared_ptr<Export>>> references_;
 };
 
 // The bytes of the file `path`. Throws std::runtime_error when it cannot be read.

@@ -8,6 +8,8 @@
 #include <metacall/metacall.h>
 #include <metacall/metacall_loader.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
@@ -80,6 +82,78 @@ std::string describe(const std::vector<wasm_valkind_t> &kinds) {
 const std::vector<std::string> kHidden = {"metacall_alloc", "metacall_free", "metacall_signatures",
                                           "_initialize"};
 
+// Calls go through wasmtime_func_call_unchecked: the types were checked once at load (every
+// parameter and result is a number, and each argument is converted to its parameter's kind), so
+// wasmtime's per-call type checks and its argument and result vectors are skipped (they were
+// half of a call's cost). Raw values are little-endian, as the union's members are here.
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "wasmtime_val_raw_t is little-endian");
+
+// One 8-byte store per value (a 4-byte store over a zeroed slot, read back whole by wasmtime's
+// trampoline, would stall store forwarding); the slot's upper 8 bytes belong to v128 only.
+void set_raw(wasmtime_val_raw_t &slot, const wasmtime_val_t &value) {
+	std::uint64_t bits = 0;
+	switch (value.kind) {
+	case WASMTIME_I32:
+		bits = static_cast<std::uint32_t>(value.of.i32);
+		break;
+	case WASMTIME_I64:
+		bits = static_cast<std::uint64_t>(value.of.i64);
+		break;
+	case WASMTIME_F32: {
+		std::uint32_t word = 0;
+		std::memcpy(&word, &value.of.f32, sizeof word);
+		bits = word;
+		break;
+	}
+	case WASMTIME_F64:
+		std::memcpy(&bits, &value.of.f64, sizeof bits);
+		break;
+	}
+	slot.i64 = static_cast<std::int64_t>(bits);
+}
+
+wasmtime_val_t value_of_raw(const wasmtime_val_raw_t &raw, wasm_valkind_t kind) {
+	wasmtime_val_t value{};
+	switch (kind) {
+	case WASM_I32:
+		value.kind = WASMTIME_I32;
+		value.of.i32 = raw.i32;
+		break;
+	case WASM_I64:
+		value.kind = WASMTIME_I64;
+		value.of.i64 = raw.i64;
+		break;
+	case WASM_F32:
+		value.kind = WASMTIME_F32;
+		value.of.f32 = raw.f32;
+		break;
+	default:
+		value.kind = WASMTIME_F64;
+		value.of.f64 = raw.f64;
+		break;
+	}
+	return value;
+}
+
+// Parameters and results of most functions fit on the stack; longer lists go on the heap.
+class RawValues {
+public:
+	explicit RawValues(size_t size) {
+		if (size > kInline) {
+			heap_.resize(size);
+			data_ = heap_.data();
+		}
+	}
+	wasmtime_val_raw_t *data() { return data_; }
+	wasmtime_val_raw_t &operator[](size_t index) { return data_[index]; }
+
+private:
+	static constexpr size_t kInline = 8;
+	wasmtime_val_raw_t inline_[kInline];
+	std::vector<wasmtime_val_raw_t> heap_;
+	wasmtime_val_raw_t *data_ = inline_;
+};
+
 wasmtime_error_t *epoch_reached(wasmtime_context_t *, void *plugin, uint64_t *delta,
                                 wasmtime_update_deadline_kind_t *kind) {
 	*kind = WASMTIME_UPDATE_DEADLINE_CONTINUE;
@@ -100,7 +174,12 @@ std::shared_ptr<Plugin> Plugin::load(Engines &engines, const std::string &name, 
                                      Grant grant) {
 	std::shared_ptr<Plugin> plugin(new Plugin(engines, name, std::move(grant))); // private constructor
 	plugin->instantiate(bytes);
-	plugin->collect_exports();
+	try {
+		plugin->collect_exports();
+	} catch (...) {
+		plugin->exports_.clear(); // each holds the plug-in: kept, they would leak it with its store
+		throw;
+	}
 	return plugin;
 }
 
@@ -361,6 +440,11 @@ void *Plugin::value_of(const Export &function, const wasmtime_val_t &result) {
 }
 
 void *Plugin::call(const Export &function, void *args[], size_t size) {
+	// The core checks the count too; the unchecked call below must never read past the values.
+	if (size != function.param_ids.size())
+		return metacall_error_throw("TypeError", 0, nullptr,
+		                            "wasm function '%s' takes %zu arguments, got %zu", function.name.c_str(),
+		                            function.param_ids.size(), size);
 	std::lock_guard lock(calling_);
 	const bool outer = depth_++ == 0;
 	struct Depth {
@@ -368,18 +452,25 @@ void *Plugin::call(const Export &function, void *args[], size_t size) {
 		bool outer;
 		~Depth() {
 			if (--plugin.depth_ == 0)
-				plugin.running_ = false;
+				plugin.running_.store(false, std::memory_order_release);
 		}
 	} depth{*this, outer};
 	if (outer) {
-		origin_ = metacall_loader_call_origin();
-		stop_ = false;
-		running_ = true;
+		// The deadline is set before running_ says a call runs: an interrupt that sees running_
+		// then ticks the epoch past this deadline (set after, the tick could be lost).
 		if (grant_.fuel != 0)
 			wasmtime_context_set_fuel(context_, grant_.fuel);
 		wasmtime_context_set_epoch_deadline(context_, 1);
+		// Release stores (plain moves on x86): request_stop reads running_ with acquire, which
+		// orders origin_ and the cleared stop_ before it; seq_cst stores cost a locked exchange each.
+		origin_.store(metacall_loader_call_origin(), std::memory_order_relaxed);
+		stop_.store(false, std::memory_order_relaxed);
+		running_.store(true, std::memory_order_release);
 	}
-	std::vector<wasmtime_val_t> wasm_args;
+	// Parameters in, then results out, in the same slots.
+	const size_t slots = std::max(function.wasm_params.size(), function.wasm_results.size());
+	RawValues values(slots);
+	size_t wasm_args = 0; // filled so far
 	std::vector<std::pair<uint32_t, uint32_t>> copies;
 	auto release_copies = [&] {
 		for (const auto &[address, length] : copies)
@@ -415,46 +506,49 @@ void *Plugin::call(const Export &function, void *args[], size_t size) {
 			pointer.kind = count.kind = WASMTIME_I32;
 			pointer.of.i32 = static_cast<int32_t>(address);
 			count.of.i32 = static_cast<int32_t>(length);
-			wasm_args.push_back(pointer);
-			wasm_args.push_back(count);
+			set_raw(values[wasm_args++], pointer);
+			set_raw(values[wasm_args++], count);
 			continue;
 		}
 		wasmtime_val_t value{};
 		std::string why;
-		if (!number_into(args[i], function.wasm_params[wasm_args.size()], value, why)) {
+		if (!number_into(args[i], function.wasm_params[wasm_args], value, why)) {
 			release_copies();
 			return metacall_error_throw("TypeError", 0, nullptr,
 			                            "wasm function '%s' parameter %zu ('%s'): %s", function.name.c_str(),
 			                            i, function.param_names[i].c_str(), why.c_str());
 		}
-		wasm_args.push_back(value);
+		set_raw(values[wasm_args++], value);
 	}
-	std::vector<wasmtime_val_t> results(function.wasm_results.size());
 	wasm_trap_t *trap = nullptr;
-	wasmtime_error_t *error = wasmtime_func_call(context_, &function.func, wasm_args.data(), wasm_args.size(),
-	                                             results.data(), results.size(), &trap);
-	const bool interrupted = stop_.exchange(false);
+	wasmtime_error_t *error =
+	    wasmtime_func_call_unchecked(context_, &function.func, values.data(), slots, &trap);
+	const bool interrupted = stop_.load(std::memory_order_acquire); // cleared only when set: no RMW
+	if (interrupted)
+		stop_.store(false, std::memory_order_relaxed);
 	if (error != nullptr || trap != nullptr) {
 		release_copies();
 		void *thrown = throwable_of(function.name, error, trap, interrupted);
 		return thrown != nullptr ? thrown : metacall_value_create_null(); // proc_exit(0): a normal end
 	}
 	release_copies();
+	const std::vector<wasm_valkind_t> &results = function.wasm_results;
 	if (results.empty())
 		return metacall_value_create_null();
 	if (function.declared && function.declared->result &&
 	    (*function.declared->result == Kind::string || *function.declared->result == Kind::buffer))
-		return value_of(function, results[0]);
+		return value_of(function, value_of_raw(values[0], results[0]));
 	if (results.size() == 1)
-		return value_of_number(results[0]);
+		return value_of_number(value_of_raw(values[0], results[0]));
 	std::vector<const void *> items;
-	for (const wasmtime_val_t &result : results)
-		items.push_back(value_of_number(result));
+	for (size_t i = 0; i < results.size(); ++i)
+		items.push_back(value_of_number(value_of_raw(values[i], results[i])));
 	return metacall_value_create_array(items.data(), items.size());
 }
 
 bool Plugin::request_stop(const void *origin) {
-	if (!running_.load() || (origin != nullptr && origin_.load() != origin))
+	if (!running_.load(std::memory_order_acquire) ||
+	    (origin != nullptr && origin_.load(std::memory_order_relaxed) != origin))
 		return false;
 	stop_ = true;
 	return true;

@@ -97,11 +97,17 @@ void *throwable_of(const std::string &function, wasmtime_error_t *error, wasm_tr
 		wasm_frame_vec_t frames;
 		wasmtime_error_wasm_trace(error, &frames);
 		const std::string trace = backtrace(frames);
+		// wasmtime hands a trap raised by a host function (wasmtime_trap_new in host_imports.cpp)
+		// back as an error, not a trap: with wasm frames under it, the guest trapped.
+		const bool trapped = frames.size != 0;
 		wasm_frame_vec_delete(&frames);
 		const std::string message = take_error(error);
-		return metacall_error_throw(interrupted ? "InterruptedError" : "WasmError", 0, nullptr,
-		                            "wasm function '%s': %s%s", function.c_str(), message.c_str(),
-		                            trace.c_str());
+		if (interrupted)
+			return metacall_error_throw("InterruptedError", 0, nullptr, "wasm function '%s': %s%s",
+			                            function.c_str(), message.c_str(), trace.c_str());
+		return metacall_error_throw(trapped ? "WasmTrap" : "WasmError", 0, nullptr,
+		                            "wasm function '%s'%s %s%s", function.c_str(),
+		                            trapped ? " trapped:" : ":", message.c_str(), trace.c_str());
 	}
 	wasmtime_trap_code_t code = 0;
 	const bool has_code = wasmtime_trap_code(trap, &code);
