@@ -67,7 +67,12 @@ echo "build-asan/ built in $(elapsed $t)"
 
 section "build-asan/: core, conformance, mock loader, node loader, stress and port tests under the sanitizers"
 t=$SECONDS
-export ASAN_OPTIONS=detect_leaks=1
+# intercept_tls_get_addr=0: LeakSanitizer's tracking of dynamic TLS (the thread_locals of dlopen'ed
+# plug-ins) goes stale when threads of two runtimes come and go, and its tracer then crashes at
+# exit reading a freed range (seen under `ctest -j2` in the stress suite: "DTLS 6 at
+# 0x0007000004fc-..."). Heap objects reachable only from a plug-in's thread_local would then be
+# reported as leaks; none is.
+export ASAN_OPTIONS=detect_leaks=1:intercept_tls_get_addr=0
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 if ! run_ctest build-asan "${asan_tests[@]}"; then

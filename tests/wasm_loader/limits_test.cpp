@@ -49,6 +49,23 @@ TEST_F(Limits, EndlessStartFunctionRunsOutOfFuelAndFailsTheLoad) {
 	                     {"LoaderError", "endless_start.wat", "out of fuel", "at forever"}));
 }
 
+// A start function that never ends, without fuel: metacall_interrupt stops the load.
+TEST_F(Limits, InterruptStopsAnEndlessStartFunction) {
+	std::future<std::string> loading =
+	    std::async(std::launch::async, [&] { return load_error("endless_start.wat"); });
+	int asked = 0;
+	for (int tries = 0; asked == 0 && tries < 10000; ++tries) { // up to about 10 s
+		asked = metacall_interrupt();
+		if (asked == 0)
+			std::this_thread::sleep_for(std::chrono::milliseconds(1));
+	}
+	ASSERT_EQ(asked, 1) << "the start function never ran";
+	// A guard against a hang (the load should stop within milliseconds), not a timing check.
+	ASSERT_EQ(loading.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+	EXPECT_TRUE(mentions(loading.get(), {"LoaderError", "endless_start.wat", "interrupted", "at forever"}));
+	EXPECT_EQ(metacall_interrupt(), 0); // nothing runs now
+}
+
 TEST_F(Limits, WithoutFuelTheSameCountRunsToItsEnd) {
 	void *handle = load("limits.wat");
 	ASSERT_NE(handle, nullptr);

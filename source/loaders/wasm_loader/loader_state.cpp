@@ -71,7 +71,11 @@ std::unique_ptr<Module> LoaderState::load(const std::vector<std::pair<std::strin
 	auto module = std::make_unique<Module>();
 	std::vector<std::shared_ptr<Plugin>> plugins;
 	for (const auto &[name, bytes] : sources) {
-		plugins.push_back(Plugin::load(engines_, name, bytes, grant));
+		plugins.push_back(
+		    Plugin::load(engines_, name, bytes, grant, [this](const std::shared_ptr<Plugin> &plugin) {
+			    std::lock_guard lock(mutex_); // interruptible from now on
+			    plugins_.push_back(plugin);
+		    }));
 		for (auto &function : plugins.back()->take_exports())
 			module->functions.push_back(std::move(function));
 	}
@@ -79,8 +83,6 @@ std::unique_ptr<Module> LoaderState::load(const std::vector<std::pair<std::strin
 	plugins_.erase(
 	    std::remove_if(plugins_.begin(), plugins_.end(), [](const auto &weak) { return weak.expired(); }),
 	    plugins_.end());
-	for (const auto &plugin : plugins)
-		plugins_.push_back(plugin);
 	return module;
 }
 

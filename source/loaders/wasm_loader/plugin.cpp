@@ -171,8 +171,19 @@ Plugin::~Plugin() {
 }
 
 std::shared_ptr<Plugin> Plugin::load(Engines &engines, const std::string &name, const std::string &bytes,
-                                     Grant grant) {
+                                     Grant grant,
+                                     const std::function<void(const std::shared_ptr<Plugin> &)> &created) {
 	std::shared_ptr<Plugin> plugin(new Plugin(engines, name, std::move(grant))); // private constructor
+	created(plugin);
+	// The start function, _initialize and metacall_signatures run as a call would: an interrupt
+	// (or, with a grant, the fuel) stops them.
+	plugin->origin_.store(metacall_loader_call_origin(), std::memory_order_relaxed);
+	plugin->stop_.store(false, std::memory_order_relaxed);
+	plugin->running_.store(true, std::memory_order_release);
+	struct Done {
+		Plugin &plugin;
+		~Done() { plugin.running_.store(false, std::memory_order_release); }
+	} done{*plugin};
 	plugin->instantiate(bytes);
 	try {
 		plugin->collect_exports();
@@ -251,7 +262,7 @@ void Plugin::instantiate(const std::string &bytes) {
 	wasm_trap_t *trap = nullptr;
 	error = wasmtime_linker_instantiate(linker.pointer, context_, module.pointer, &instance_, &trap);
 	if (error != nullptr || trap != nullptr) {
-		void *thrown = throwable_of("(instantiation)", error, trap, false);
+		void *thrown = throwable_of("(start)", error, trap, stop_.load());
 		metacall_exception_type why{};
 		std::string text = "cannot instantiate";
 		if (thrown != nullptr && metacall_error_from_value(thrown, &why) == 0)

@@ -10,6 +10,7 @@
 #include <wasmtime.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -39,9 +40,11 @@ public:
 	// Compiles `bytes` (a binary module, or WAT text), links its imports (WASI with `grant`,
 	// host functions through the "metacall" import module) and instantiates it; a reactor's
 	// _initialize runs. Throws std::runtime_error saying what failed ("name: ..."). `name`
-	// (the file or handle name) is for messages.
+	// (the file or handle name) is for messages. `created` sees the plug-in before its start
+	// function runs, so that metacall_interrupt can stop a start function that does not end.
 	static std::shared_ptr<Plugin> load(Engines &engines, const std::string &name, const std::string &bytes,
-	                                    Grant grant);
+	                                    Grant grant,
+	                                    const std::function<void(const std::shared_ptr<Plugin> &)> &created);
 	~Plugin();
 	Plugin(const Plugin &) = delete;
 	Plugin &operator=(const Plugin &) = delete;
