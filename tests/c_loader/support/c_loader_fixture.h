@@ -6,6 +6,7 @@
 #include <metacall/metacall.h>
 
 #include "owned_values.h"
+#include "value_checks.h"
 
 #include <gtest/gtest.h>
 
@@ -17,24 +18,6 @@
 
 // The folder of the test libraries (libtypes.so and its header, ...).
 std::filesystem::path test_libraries();
-
-// The calling thread's last error message, or a note that there is none.
-std::string last_error_message();
-
-// A short description of a value: its type and, for simple values, its content.
-std::string describe(void *value);
-
-// `value` is a throwable with label `label` whose message contains every one of `parts`.
-::testing::AssertionResult is_error(void *value, const std::string &label,
-                                    std::initializer_list<std::string> parts);
-
-// `text` contains every one of `parts`.
-::testing::AssertionResult mentions(const std::string &text, std::initializer_list<std::string> parts);
-
-// Values from C++ data (new, owned by the caller).
-void *string_value(const std::string &text);
-void *array_of(std::initializer_list<void *> items);
-void *map_of(std::initializer_list<std::pair<const char *, void *>> entries);
 
 // Starts metacall with the test libraries' folder as the c loader's execution path; destroys it after.
 class CLoaderTest : public ::testing::Test {

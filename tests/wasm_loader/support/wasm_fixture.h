@@ -7,6 +7,7 @@
 #include <metacall/metacall.h>
 
 #include "owned_values.h"
+#include "value_checks.h"
 
 #include <gtest/gtest.h>
 
@@ -17,27 +18,9 @@
 // The absolute path of `name` in tests/wasm_loader/modules.
 std::string module_path(const std::string &name);
 
-// The calling thread's last error message ("label: message"), or a note that there is none.
-std::string last_error_message();
-
-// A short description of a value: its type and, for simple values, its content.
-std::string describe(void *value);
-
-// `text` contains every one of `parts`.
-::testing::AssertionResult mentions(const std::string &text, std::initializer_list<std::string> parts);
-
-// `value` is a throwable labelled `label` whose message contains every one of `parts`.
-::testing::AssertionResult is_error(void *value, const std::string &label,
-                                    std::initializer_list<std::string> parts);
-
 // `value` is an Integer (a Long) holding `expected`.
 ::testing::AssertionResult is_int(void *value, int expected);
 ::testing::AssertionResult is_long(void *value, long expected);
-
-// Values from C++ data (new, owned by the caller).
-void *string_value(const std::string &text);
-void *array_of(std::initializer_list<void *> items);
-void *map_of(std::initializer_list<std::pair<const char *, void *>> entries);
 
 // Starts metacall before each test and destroys it after.
 class WasmLoaderTest : public ::testing::Test {

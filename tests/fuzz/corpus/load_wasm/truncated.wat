@@ -1,0 +1,1 @@
+(module (func (export "x") (result i32) i32.const
