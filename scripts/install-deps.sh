@@ -23,6 +23,9 @@ packages=(
 	# comes through the Go module proxy (scripts/fetch-wasmtime.sh)
 	wasi-libc lld-14 libclang-rt-14-dev-wasm32
 )
+# The go command downloads wasmtime's C API (scripts/fetch-wasmtime.sh); a machine without one gets
+# Debian's.
+command -v go >/dev/null || packages+=(golang-go)
 
 missing=()
 for package in "${packages[@]}"; do
