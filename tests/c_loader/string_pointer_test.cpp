@@ -113,8 +113,9 @@ TEST_F(StringsAndPointers, ABufferGivesItsBytesAsAnOutParameter) {
 
 TEST_F(StringsAndPointers, AStringForANonCharPointerIsATypeError) {
 	Args args{string_value("x")};
-	EXPECT_TRUE(is_error(call("read_int", args).get(), "TypeError",
-	                     {"read_int", "parameter 0 ('p')", "expected a Pointer, Buffer or Array of numbers", "String"}));
+	EXPECT_TRUE(is_error(
+	    call("read_int", args).get(), "TypeError",
+	    {"read_int", "parameter 0 ('p')", "expected a Pointer, Buffer or Array of numbers", "String"}));
 }
 
 } // namespace

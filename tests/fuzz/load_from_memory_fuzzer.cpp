@@ -45,8 +45,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 	void *handle = nullptr;
-	if (metacall_load_from_memory_ex(FUZZ_TAG, reinterpret_cast<const char *>(data), size, &handle, options) ==
-	    0) {
+	if (metacall_load_from_memory_ex(FUZZ_TAG, reinterpret_cast<const char *>(data), size, &handle,
+	                                 options) == 0) {
 		if (metacall_clear(handle) != 0)
 			std::abort(); // a handle just loaded must clear
 	} else {
