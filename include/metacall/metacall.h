@@ -295,6 +295,30 @@ METACALL_API const char *metacall_object_class_name(void *obj);
  * two threads). */
 METACALL_API int metacall_pump(const char *tag);
 
+/* Ours: options of the first pump (the one that starts the runtime on the calling thread).
+ * METACALL_PUMP_SHARED: calls from other threads do not wait for the next pump: each runs on its
+ *   own thread while it holds the runtime (V8's lock for node), one thread at a time, the pumping
+ *   thread's calls included. No thread then waits for another to come back to its event loop.
+ * METACALL_PUMP_ON_CALLS: the pumping thread's calls also run what the event loop has due (expired
+ *   timers, settled I/O, work posted from other threads) when they end, at most once a
+ *   millisecond: the loop progresses while the host calls, without pumps. Promise jobs
+ *   (microtasks) run at the end of every call in any case. */
+#define METACALL_PUMP_SHARED 1
+#define METACALL_PUMP_ON_CALLS 2
+
+/* Ours: metacall_pump with `options` (METACALL_PUMP_* bits) for the pump that starts the runtime;
+ * later pumps ignore them. Fails as metacall_pump does, and when `tag`'s loader takes no options. */
+METACALL_API int metacall_pump_ex(const char *tag, int options);
+
+/* Ours: for a host's own event loop (an asyncio loop, an epoll set) driving loader `tag` from the
+ * pumping thread: `*fd` becomes readable when the runtime's loop has I/O or work from other
+ * threads ready, and `*timeout_ms` is the time until its next timer (-1: none; 0: work is ready
+ * now). Watch `fd`, call metacall_pump when it is readable or the timeout passed, then ask again.
+ * Once a thread asked, a call (from any thread) that starts a timer due before the time given
+ * makes `fd` readable, so that the host asks again. Returns 0, or non-zero with the last error set
+ * (`tag` is not pumped by the calling thread, or has no event loop). */
+METACALL_API int metacall_pump_poll(const char *tag, int *fd, int *timeout_ms);
+
 /* ======================================================================================
  * Interrupts and limits (ours)
  *

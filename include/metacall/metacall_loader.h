@@ -152,6 +152,16 @@ struct metacall_loader_interface {
 	 * WebAssembly module). Zero: trailing NUL bytes are dropped first (callers that pass sizeof of
 	 * a string literal count its terminator). */
 	int binary_memory;
+
+	/* metacall_pump_ex (issue #19): as `pump`, with METACALL_PUMP_* `options` for the pump that
+	 * starts the runtime (later pumps ignore them). May be NULL: only `pump` (options 0). */
+	int (*pump_ex)(void *loader, int options);
+
+	/* metacall_pump_poll: what a host's own event loop watches on the pumping thread: `*fd`, readable
+	 * when the runtime's loop has I/O or work from other threads ready, and `*timeout_ms` until its
+	 * next timer (-1: none; 0: ready now). Returns 0, or non-zero after metacall_loader_error (the
+	 * runtime is not pumped by the calling thread). May be NULL. */
+	int (*pump_poll)(void *loader, int *fd, int *timeout_ms);
 };
 
 /* The options (a Map value, borrowed for the duration of the load entry) given to the

@@ -49,8 +49,8 @@ void Loader::stop() {
 	log(LogLevel::info, "loader '%s' stopped", tag_.c_str());
 }
 
-int Loader::pump() {
-	const int result = table_->pump(state_);
+int Loader::pump(int options) {
+	const int result = table_->pump_ex != nullptr ? table_->pump_ex(state_, options) : table_->pump(state_);
 	if (result == 0)
 		pump_thread_.store(std::this_thread::get_id());
 	return result;

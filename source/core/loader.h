@@ -36,7 +36,7 @@ public:
 
 	// metacall_pump: runs the plug-in's pump; on success the calling thread is the loader's pumping
 	// thread. Returns the entry's result.
-	int pump();
+	int pump(int options = 0);
 	// Whether the calling thread pumped this loader (metacall_destroy pumps it while it waits for
 	// the calls of other threads, which only a pump can complete).
 	bool pumped_here() const { return pump_thread_.load() == std::this_thread::get_id(); }

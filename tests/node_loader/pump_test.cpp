@@ -29,9 +29,10 @@ protected:
 		return true;
 	}
 
-	// Starts Node on this thread and loads `script` of the test scripts.
-	static void start_pumped(const std::string &script) {
-		ASSERT_EQ(metacall_pump("node"), 0) << last_error();
+	// Starts Node on this thread (metacall_pump_ex with `options`) and loads `script` of the test
+	// scripts.
+	static void start_pumped(const std::string &script, int options = 0) {
+		ASSERT_EQ(metacall_pump_ex("node", options), 0) << last_error();
 		ASSERT_EQ(metacall_execution_path("node", scripts_folder().c_str()), 0) << last_error();
 		const std::string path = script;
 		const char *paths[] = {path.c_str()};
@@ -151,6 +152,84 @@ TEST_F(NodePump, PumpingFromASecondThreadFails) {
 	other.join();
 	EXPECT_NE(result, 0);
 	EXPECT_NE(message.find("another thread"), std::string::npos) << message;
+}
+
+// ---- METACALL_PUMP_SHARED and METACALL_PUMP_ON_CALLS (the py port's default) ----
+
+TEST_F(NodePump, SharedCallsFromOtherThreadsRunOnTheirOwnThreadWithoutAnyPump) {
+	Watchdog watchdog(20s, "calls from other threads of a shared Node");
+	ASSERT_NO_FATAL_FAILURE(start_pumped("callbacks.js", METACALL_PUMP_SHARED));
+	void *func = nullptr;
+	std::thread::id seen;
+	ASSERT_EQ(metacall_registerv_closure(nullptr, record_thread, &seen, &func, METACALL_INVALID, 1, nullptr),
+	          0);
+	std::vector<std::thread> workers;
+	std::atomic<int> wrong{0}, foreign{0};
+	for (int t = 0; t < 3; ++t)
+		workers.emplace_back([&] {
+			for (long i = 0; i < 200; ++i) {
+				const ValuePtr result =
+				    call("apply", {metacall_value_create_function(func), metacall_value_create_long(i)});
+				if (!is_long(result.get(), i))
+					++wrong;
+			}
+		});
+	for (long i = 0; i < 100; ++i) // the pumping thread's own calls mix with theirs, and never pump
+		EXPECT_TRUE(is_long(
+		    call("apply", {metacall_value_create_function(func), metacall_value_create_long(i)}).get(), i));
+	for (std::thread &worker : workers)
+		worker.join(); // no pump while joining: each thread ran JS itself
+	EXPECT_EQ(wrong.load(), 0);
+	std::thread last([&] {
+		call("apply", {metacall_value_create_function(func), metacall_value_create_long(1)});
+		if (seen != std::this_thread::get_id())
+			++foreign;
+	});
+	last.join();
+	EXPECT_EQ(foreign.load(), 0) << "JS ran on another thread than the caller's";
+}
+
+TEST_F(NodePump, OnCallsACallRunsTheTimersThatAreDueFirst) {
+	Watchdog watchdog(15s, "a timer on calls");
+	ASSERT_NO_FATAL_FAILURE(start_pumped("promises.js", METACALL_PUMP_SHARED | METACALL_PUMP_ON_CALLS));
+	Settlement settlement;
+	Args args{string_value("on a call"), metacall_value_create_long(10)};
+	const ValuePtr future(metacall_await("resolve_later", args.data(), Settlement::on_resolve,
+	                                     Settlement::on_reject, &settlement));
+	ASSERT_NE(future, nullptr) << last_error();
+	std::this_thread::sleep_for(100ms);
+	EXPECT_FALSE(settlement.settled()) << "settled with neither a call nor a pump";
+	const char *paths[] = {"threads.js"};
+	ASSERT_EQ(metacall_load_from_file("node", paths, 1, nullptr), 0) << last_error();
+	call("add", {metacall_value_create_long(1), metacall_value_create_long(2)});
+	EXPECT_TRUE(settlement.settled()) << "the due timer did not run on the next call";
+	EXPECT_TRUE(is_string(settlement.value(), "on a call"));
+}
+
+TEST_F(NodePump, PumpPollGivesTheLoopDescriptorAndRefusesOtherThreads) {
+	Watchdog watchdog(15s, "metacall_pump_poll");
+	ASSERT_NO_FATAL_FAILURE(start_pumped("threads.js", METACALL_PUMP_SHARED));
+	int fd = -1, timeout = -2;
+	ASSERT_EQ(metacall_pump_poll("node", &fd, &timeout), 0) << last_error();
+	EXPECT_GE(fd, 0);
+	EXPECT_GE(timeout, -1);
+	EXPECT_NE(metacall_pump_poll("node", nullptr, &timeout), 0);
+	EXPECT_NE(last_error().find("NULL"), std::string::npos) << last_error();
+	std::string message;
+	std::thread other([&] {
+		int f = 0, t = 0;
+		EXPECT_NE(metacall_pump_poll("node", &f, &t), 0);
+		message = last_error();
+	});
+	other.join();
+	EXPECT_NE(message.find("not pumped by this thread"), std::string::npos) << message;
+}
+
+TEST_F(NodePump, UnknownPumpOptionsAreRefused) {
+	EXPECT_NE(metacall_pump_ex("node", 64), 0);
+	EXPECT_NE(last_error().find("unknown options"), std::string::npos) << last_error();
+	EXPECT_NE(metacall_pump_ex("py", METACALL_PUMP_SHARED), 0); // no event loop to pump
+	EXPECT_NE(last_error().find("no event loop"), std::string::npos) << last_error();
 }
 
 } // namespace

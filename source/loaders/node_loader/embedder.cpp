@@ -14,7 +14,9 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -103,7 +105,19 @@ struct Session {
 	std::unique_ptr<node_loader::HostV8Tasks> host_tasks;
 	// Node's platform, whose worker threads outlive the session.
 	node::MultiIsolatePlatform *platform = nullptr;
+	// Shared (share): the home thread's hold of the isolate, let go between uses.
+	std::thread::id home = std::this_thread::get_id();
+	std::unique_ptr<v8::Unlocker> home_unlocker;
 };
+
+// One use of a shared environment (enter to leave). The home thread stays inside the isolate and
+// its context between uses; V8 keeps that state for it while another thread holds the lock.
+struct Entry {
+	explicit Entry(v8::Isolate *isolate) : locker(isolate) {}
+	v8::Locker locker;
+	bool foreign = false; // not the home thread: entered the isolate and context for this use
+};
+static_assert(sizeof(Entry) <= NODE_LOADER_ENTRY_SLOT && alignof(Entry) <= 16);
 
 void copy_error(const std::string &text, char *error, size_t error_size) {
 	if (error_size > 0)
@@ -269,7 +283,58 @@ void resume(void *opaque) {
 	static_cast<Session *>(opaque)->setup->isolate()->CancelTerminateExecution();
 }
 
-constexpr node_loader_embedder embedder_table{start, run, interrupt, stop, terminate, resume};
+void share(void *opaque) {
+	auto *session = static_cast<Session *>(opaque);
+	// Nested in the session's Locker: V8 archives the home thread's state lazily, so the home
+	// thread's next Locker costs a mutex when no other thread used the isolate meanwhile.
+	session->home_unlocker = std::make_unique<v8::Unlocker>(session->setup->isolate());
+}
+
+void unshare(void *opaque) {
+	static_cast<Session *>(opaque)->home_unlocker.reset();
+}
+
+void enter(void *opaque, void *slot) {
+	auto *session = static_cast<Session *>(opaque);
+	v8::Isolate *isolate = session->setup->isolate();
+	auto *entry = new (slot) Entry(isolate);
+	if (std::this_thread::get_id() == session->home)
+		return;
+	entry->foreign = true;
+	isolate->Enter();
+	v8::HandleScope handles(isolate);
+	session->context.Get(isolate)->Enter();
+}
+
+void leave(void *opaque, void *slot) {
+	auto *session = static_cast<Session *>(opaque);
+	auto *entry = static_cast<Entry *>(slot);
+	if (entry->foreign) {
+		v8::Isolate *isolate = session->setup->isolate();
+		{
+			v8::HandleScope handles(isolate);
+			session->context.Get(isolate)->Exit();
+		}
+		isolate->Exit();
+	}
+	entry->~Entry();
+}
+
+void poll(void *opaque, int *fd, int *timeout_ms) {
+	uv_loop_t *loop = static_cast<Session *>(opaque)->setup->event_loop();
+	uv_update_time(loop); // the timeout counts from now, not from the loop's last turn
+	*fd = uv_backend_fd(loop);
+	*timeout_ms = uv_backend_timeout(loop);
+}
+
+long long next_due(void *opaque) {
+	uv_loop_t *loop = static_cast<Session *>(opaque)->setup->event_loop();
+	const int timeout = uv_backend_timeout(loop);
+	return timeout < 0 ? -1 : static_cast<long long>(uv_now(loop)) + timeout;
+}
+
+constexpr node_loader_embedder embedder_table{start, run,     interrupt, stop,  terminate, resume,
+                                              share, unshare, enter,     leave, poll,      next_due};
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #define NODE_LOADER_EMBEDDER_ENTRY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 // How Node is started. Host V8 (the relink module's host-v8 mode): the libnode is one built without
 // V8 (patches/node-gyp), bound to a V8 that the process's host has initialised with its own
@@ -50,7 +51,28 @@ struct node_loader_embedder {
 	void (*terminate)(void *session);
 	// Owner, once the terminated JS frames have unwound: JavaScript may run again.
 	void (*resume)(void *session);
+
+	// Sharing the environment between threads (metacall_pump_ex, METACALL_PUMP_SHARED). After
+	// `share`, called on the owner thread (its home), no thread holds the isolate between two uses:
+	// each use, on any thread, the home one too, runs between `enter` and `leave` (V8's Locker), one
+	// thread at a time (the caller serializes them). `unshare` (home thread, no use running) takes
+	// the isolate back for good, before `stop`.
+	void (*share)(void *session);
+	void (*unshare)(void *session);
+	// `slot`: NODE_LOADER_ENTRY_SLOT bytes of the caller's, 16-aligned, kept until `leave`.
+	void (*enter)(void *session, void *slot);
+	void (*leave)(void *session, void *slot);
+
+	// For a host's own event loop (between enter and leave, or on the owner): `fd`, the descriptor
+	// that becomes readable when the loop has I/O or work posted from other threads ready, and
+	// `timeout_ms`, the time until its next timer (-1: none; 0: work is ready now).
+	void (*poll)(void *session, int *fd, int *timeout_ms);
+	// When the loop's next timer is due, in the loop's clock as of its last turn or poll (ms; -1:
+	// no timer). Cheap: no clock is read.
+	long long (*next_due)(void *session);
 };
+
+#define NODE_LOADER_ENTRY_SLOT 64
 
 #define NODE_LOADER_EMBEDDER_ENTRY_NAME "node_loader_embedder"
 typedef const struct node_loader_embedder *(*node_loader_embedder_entry)(void);

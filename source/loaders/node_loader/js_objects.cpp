@@ -181,7 +181,7 @@ void *object_call(void *data, const char *method, void *args[], size_t size) {
 	if (state == nullptr)
 		return stopped();
 	// As invoke (runtime_interface.cpp): scalars cross the handoff by value.
-	const bool handed_over = !Owner::on_owner_thread();
+	const bool handed_over = !state->runs_here();
 	const ScalarArguments scalars(args, handed_over ? size : 0);
 	Scalar scalar_result;
 	void *result = nullptr;

@@ -33,7 +33,7 @@ void *type_error(const char *message) {
 
 // Nesting of the conversion under way on this thread (Node's): a value nested deeper than
 // METACALL_VALUE_MAX_DEPTH, or a cyclic one, is an error instead of a stack overflow.
-thread_local int nesting = 0;
+__attribute__((tls_model("initial-exec"))) thread_local int nesting = 0; // read per value: see owner.cpp
 
 class Nested {
 public:

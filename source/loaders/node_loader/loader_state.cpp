@@ -5,11 +5,13 @@
 #include "js_interrupts.h"
 #include "js_object_proxy.h"
 
+#include <metacall/metacall.h>
 #include <metacall/metacall_loader.h>
 
 #include <atomic>
 #include <dlfcn.h>
 #include <malloc.h>
+#include <time.h>
 
 #include <chrono>
 #include <thread>
@@ -19,6 +21,13 @@ namespace node_loader {
 namespace {
 
 std::atomic<LoaderState *> current_state{nullptr};
+
+// Milliseconds of a clock that costs no system call (a few ms coarse): for "once a millisecond".
+int64_t coarse_now_ms() {
+	timespec now{};
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+	return static_cast<int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
 
 // The folder and file of this library: the addon the start-up script opens, beside the embedder.
 std::string own_path() {
@@ -115,7 +124,7 @@ LoaderState::~LoaderState() {
 	current_state.compare_exchange_strong(self, nullptr);
 }
 
-bool LoaderState::start(bool pumped, std::string &error) {
+bool LoaderState::start(bool pumped, std::string &error, int pump_options) {
 	if (!pumped && running_.load(std::memory_order_acquire))
 		return true; // every call asks: answered without the lock
 	std::lock_guard lock(lifecycle_mutex_);
@@ -125,7 +134,7 @@ bool LoaderState::start(bool pumped, std::string &error) {
 		return false;
 	}
 	if (running_.load()) {
-		if (pumped && !(pumped_ && Owner::on_owner_thread())) {
+		if (pumped && !is_home()) {
 			error = pumped_ ? "the Node environment is pumped by another thread"
 			                : "the Node environment already runs on the loader's own thread (call "
 			                  "metacall_pump before the first load of this tag to drive it from the host)";
@@ -158,13 +167,16 @@ bool LoaderState::start(bool pumped, std::string &error) {
 	const std::string script = main_script();
 	if (pumped) {
 		Owner::set_owner_thread(true);
-		if (!start_here(script, error)) {
+		home_ = std::this_thread::get_id();
+		pumped_ = true;
+		if (!start_here(script, error, pump_options)) {
 			Owner::set_owner_thread(false);
+			pumped_ = false;
 			return false;
 		}
-		pumped_ = true;
-		metacall_loader_log("info", "node loader: Node %s started on the pumping thread",
-		                    environment_->node_version().c_str());
+		metacall_loader_log("info", "node loader: Node %s started on the pumping thread%s",
+		                    environment_->node_version().c_str(),
+		                    shared_ ? ", shared with the other threads" : "");
 		return true;
 	}
 	start_done_ = false;
@@ -203,7 +215,7 @@ void LoaderState::own_thread_main(std::string script) {
 	Owner::set_owner_thread(false);
 }
 
-bool LoaderState::start_here(const std::string &script, std::string &error) {
+bool LoaderState::start_here(const std::string &script, std::string &error, int pump_options) {
 	char reason[2048] = "";
 	node_loader_embedder_options options{};
 	if (mode_ == NodeMode::host_v8) {
@@ -226,6 +238,9 @@ bool LoaderState::start_here(const std::string &script, std::string &error) {
 		return false;
 	}
 	environment_ = own_environment_.get();
+	turn_on_calls_ = (pump_options & METACALL_PUMP_ON_CALLS) != 0;
+	if ((pump_options & METACALL_PUMP_SHARED) != 0)
+		share(); // before running_: no caller may queue work for an owner that will never drain it
 	running_.store(true);
 	// Node's start-up (no snapshot in Debian's build: it compiles its bootstrap JavaScript) frees
 	// megabytes it no longer needs; give them back to the system instead of leaving them in malloc.
@@ -250,24 +265,114 @@ bool LoaderState::set_heap_limit(size_t bytes, std::string &error) {
 	return true;
 }
 
-bool LoaderState::pump(std::string &error) {
-	if (!start(true, error))
+bool LoaderState::pump(std::string &error, int options) {
+	if (!start(true, error, options))
 		return false;
-	pumping_ = true;
-	embedder_->run(session_, 1);
-	pumping_ = false;
+	if (pumping_ || environment_->call_depth() > 0) {
+		error = "metacall_pump ran inside a call of Node (a callback of a script): the event loop cannot run "
+		        "inside itself";
+		return false;
+	}
+	if (!shared_) {
+		pumping_ = true;
+		embedder_->run(session_, 1);
+		pumping_ = false;
+		return true;
+	}
+	auto turn = [this] { run_loop_once(); };
+	if (!owner().run(turn)) {
+		error = "the Node environment has stopped";
+		return false;
+	}
 	return true;
 }
 
+void LoaderState::run_loop_once() {
+	pumping_ = true;
+	embedder_->run(session_, 1);
+	pumping_ = false;
+	last_turn_ms_ = coarse_now_ms();
+}
+
+bool LoaderState::poll(int &fd, int &timeout_ms, std::string &error) {
+	if (!running_.load() || !is_home()) {
+		error = "metacall_pump_poll: the Node environment is not pumped by this thread (call metacall_pump "
+		        "first, on this thread)";
+		return false;
+	}
+	auto ask = [&] {
+		embedder_->poll(session_, &fd, &timeout_ms);
+		const long long due = embedder_->next_due(session_);
+		announced_deadline_ = due < 0 ? INT64_MAX : due;
+		watched_.store(true);
+	};
+	if (!owner().run(ask)) {
+		error = "the Node environment has stopped";
+		return false;
+	}
+	return true;
+}
+
+void LoaderState::share() {
+	embedder_->share(session_);
+	SharedHooks hooks;
+	hooks.context = this;
+	hooks.enter = [](void *context, void *slot) {
+		auto *self = static_cast<LoaderState *>(context);
+		self->embedder_->enter(self->session_, slot);
+	};
+	hooks.leave = [](void *context, void *slot) {
+		auto *self = static_cast<LoaderState *>(context);
+		self->embedder_->leave(self->session_, slot);
+	};
+	hooks.begin = [](void *context) { static_cast<LoaderState *>(context)->begin_use(); };
+	hooks.settle = [](void *context) { static_cast<LoaderState *>(context)->settle_use(); };
+	own_environment_->owner().share(hooks);
+	Owner::set_owner_thread(false); // the home thread too holds the environment only while it uses it
+	shared_ = true;
+}
+
+void LoaderState::begin_use() {
+	// METACALL_PUMP_ON_CALLS: the home thread's calls first give the loop a turn now and then, so
+	// that timers and I/O progress while the host calls without pumping, and what was due before a
+	// call has run when it starts.
+	if (turn_on_calls_ && !pumping_ && is_home() && coarse_now_ms() - last_turn_ms_ >= 1)
+		run_loop_once();
+}
+
+void LoaderState::settle_use() {
+	if (owner().has_posted()) {
+		EnvScope scope(*environment_);
+		owner().run_posted();
+	}
+	if (pumping_)
+		return; // a pump (or a load's wait) turns the loop itself
+	// A host's loop waits for the timer it was told of: tell it of an earlier one.
+	if (watched_.load(std::memory_order_relaxed)) {
+		const long long due = embedder_->next_due(session_);
+		if (due >= 0 && due < announced_deadline_) {
+			announced_deadline_ = due;
+			owner().kick();
+		}
+	}
+}
+
 bool LoaderState::can_turn_loop() const {
+	if (shared_)
+		return !Owner::on_owner_thread(); // outside any use: the loop turns under the lock
 	return pumped_ && !pumping_ && Owner::on_owner_thread() && environment_ != nullptr &&
 	       environment_->call_depth() == 0;
 }
 
 void LoaderState::turn_loop() {
-	pumping_ = true;
-	embedder_->run(session_, 1);
-	pumping_ = false;
+	if (shared_) {
+		auto turn = [this] { run_loop_once(); };
+		environment_->owner().run(turn);
+	} else {
+		pumping_ = true;
+		embedder_->run(session_, 1);
+		pumping_ = false;
+	}
 	// The files of an import are read on libuv's thread pool: give it a moment before the next turn.
 	std::this_thread::sleep_for(std::chrono::microseconds(100));
 }
@@ -284,6 +389,14 @@ int LoaderState::drain(const char *reason) {
 		else
 			count = pending_work(*this);
 	};
+	if (shared_) {
+		auto shared_work = [this, reason, &work] {
+			if (reason == nullptr && !pumping_)
+				run_loop_once(); // timers and I/O progress while destroy waits
+			work();
+		};
+		return environment_->owner().run(shared_work) ? count : 0;
+	}
 	if (pumped_) {
 		if (!Owner::on_owner_thread() || pumping_)
 			return 0; // another thread pumps: stop() says what becomes of it
@@ -310,13 +423,19 @@ void LoaderState::stop() {
 		return;
 	}
 	if (pumped_) {
-		if (running_.load() && !Owner::on_owner_thread()) {
+		if (running_.load() && !is_home()) {
 			// Node's isolate belongs to the pumping thread: nothing here may touch it.
 			metacall_loader_log("error", "node loader: metacall_destroy ran on another thread than the one "
 			                             "pumping Node: its environment is left running, unreachable");
 			own_environment_->owner().close();
 			running_.store(false);
 			return;
+		}
+		if (shared_) {
+			own_environment_->owner().unshare(); // waits for the use of another thread to end
+			embedder_->unshare(session_);
+			Owner::set_owner_thread(true);
+			shared_ = false;
 		}
 		if (own_environment_open())
 			shut_down();

@@ -23,6 +23,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -69,9 +70,16 @@ public:
 	// Makes the environment ready: the host's, or one started on a thread of its own, or
 	// (`pumped`) on the calling thread, which then owns it. False with `error` when it cannot, or
 	// when `pumped` is asked of a loader whose environment another thread owns.
-	bool start(bool pumped, std::string &error);
-	// Runs what the event loop has ready (the pumping thread only).
-	bool pump(std::string &error);
+	// `pump_options` (METACALL_PUMP_*): of a pumped start.
+	bool start(bool pumped, std::string &error, int pump_options = 0);
+	// Runs what the event loop has ready (the pumping thread only), starting the environment on the
+	// calling thread with `options` (METACALL_PUMP_*) the first time.
+	bool pump(std::string &error, int options = 0);
+	// metacall_pump_poll (the pumping thread only): the loop's descriptor and the time to its next
+	// timer. From then on, a use that starts an earlier timer kicks the loop (see settle_use).
+	bool poll(int &fd, int &timeout_ms, std::string &error);
+	// Whether work asked for on the calling thread runs on it (no handoff to another thread).
+	bool runs_here() { return Owner::on_owner_thread() || (running() && owner().shared()); }
 	// Whether the calling thread may run the event loop to wait for a load (pending_load.h): the
 	// pumping thread, outside any pump and any call.
 	bool can_turn_loop() const;
@@ -122,7 +130,15 @@ public:
 
 private:
 	void own_thread_main(std::string main_script);
-	bool start_here(const std::string &main_script, std::string &error);
+	bool start_here(const std::string &main_script, std::string &error, int pump_options = 0);
+	// METACALL_PUMP_SHARED: from now on every thread uses the environment under a lock (owner.h).
+	void share();
+	// The start and the end of each outermost use of a shared environment (SharedHooks).
+	void begin_use();
+	void settle_use();
+	// Runs what the event loop has ready (the environment in use by the calling thread).
+	void run_loop_once();
+	bool is_home() const { return pumped_ && home_ == std::this_thread::get_id(); }
 	bool own_environment_open() const {
 		return own_environment_ != nullptr && own_environment_->env() != nullptr;
 	}
@@ -146,7 +162,15 @@ private:
 	std::atomic<bool> running_{false};
 	std::atomic<size_t> heap_limit_{0}; // metacall_loader_heap_limit
 	bool pumped_ = false;
-	bool pumping_ = false;           // pump() is running the loop (pumping thread)
+	bool pumping_ = false;       // pump() is running the loop (pumping thread)
+	std::thread::id home_;       // pumped: the pumping thread
+	bool shared_ = false;        // METACALL_PUMP_SHARED
+	bool turn_on_calls_ = false; // METACALL_PUMP_ON_CALLS
+	int64_t last_turn_ms_ = 0;   // shared: when the loop last turned (coarse clock)
+	// A host's loop asked metacall_pump_poll: the next timer it was told of, in the loop's clock
+	// (ms; INT64_MAX: none).
+	std::atomic<bool> watched_{false};
+	int64_t announced_deadline_ = INT64_MAX;
 	std::atomic<bool> ended_{false}; // a script called process.exit: no restart until destroy
 	std::thread thread_;             // the loader's own owner thread, when not pumped
 

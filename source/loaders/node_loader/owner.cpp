@@ -14,7 +14,12 @@
 namespace node_loader {
 namespace {
 
-thread_local bool owner_thread = false;
+// Read on every call: initial-exec, a plain load instead of a call into the dynamic linker (this
+// library is dlopen'ed; its few bytes of thread-locals fit the static TLS reserved for that).
+#define NODE_LOADER_FAST_TLS __attribute__((tls_model("initial-exec")))
+NODE_LOADER_FAST_TLS thread_local bool owner_thread = false;
+// Shared: how deep the calling thread is in uses of the environment (0: it holds no lock).
+NODE_LOADER_FAST_TLS thread_local int use_depth = 0;
 
 using Clock = std::chrono::steady_clock;
 // How long a waiting caller spins before it sleeps, and how long the owner polls an empty queue
@@ -50,7 +55,7 @@ bool spin_until(Ready ready, Clock::duration budget) {
 } // namespace
 
 bool Owner::on_owner_thread() {
-	return owner_thread;
+	return owner_thread || use_depth > 0;
 }
 
 void Owner::set_owner_thread(bool owner) {
@@ -140,11 +145,43 @@ void Owner::wake() {
 		napi_call_threadsafe_function(wake_, nullptr, napi_tsfn_nonblocking);
 }
 
+void Owner::share(const SharedHooks &hooks) {
+	hooks_ = hooks;
+	shared_.store(true, std::memory_order_release);
+}
+
+void Owner::unshare() {
+	std::lock_guard use(use_mutex_); // no use of another thread runs past this
+	shared_.store(false, std::memory_order_release);
+}
+
+bool Owner::run_shared(void (*work)(void *), void *data, bool blocking) {
+	std::unique_lock use(use_mutex_, std::defer_lock);
+	if (blocking)
+		use.lock();
+	else if (!use.try_lock())
+		return false;
+	if (!open_.load() || !shared_.load(std::memory_order_relaxed))
+		return false; // closed (destroy) or taken back meanwhile
+	alignas(16) unsigned char slot[kSlotSize];
+	hooks_.enter(hooks_.context, slot);
+	++use_depth;
+	hooks_.begin(hooks_.context);
+	if (work != nullptr)
+		work(data);
+	hooks_.settle(hooks_.context);
+	--use_depth;
+	hooks_.leave(hooks_.context, slot);
+	return true;
+}
+
 bool Owner::run_erased(void (*work)(void *), void *data) {
-	if (owner_thread) {
+	if (on_owner_thread()) {
 		work(data);
 		return true;
 	}
+	if (shared())
+		return run_shared(work, data, true);
 	Task task;
 	task.work = work;
 	task.data = data;
@@ -167,7 +204,22 @@ bool Owner::run_erased(void (*work)(void *), void *data) {
 void Owner::post(std::function<void()> work) {
 	auto task = std::make_unique<Task>();
 	task->posted = std::move(work);
-	push(task.release()); // the owner (or close) deletes it
+	if (!shared() || on_owner_thread()) {
+		push(task.release()); // the owner (or close) deletes it
+		return;
+	}
+	// Shared: queued, then run at once when nobody uses the environment (a use's end runs what is
+	// posted). Never wait for the lock here: the caller may hold a lock (Python's) that the thread
+	// using the environment needs. When that thread has passed its end already, the wake-up runs it.
+	{
+		std::lock_guard lock(mutex_);
+		if (!open_.load())
+			return;
+		queue_.push_back(task.release());
+		queued_.fetch_add(1);
+	}
+	if (!run_shared(nullptr, nullptr, false))
+		wake();
 }
 
 void Owner::run_task(Task *task) {

@@ -9,6 +9,11 @@
 // hands its work over through a single slot rather than the locked queue: each cache line that
 // crosses between the cores costs about 100 ns here. Every millisecond of calls back to back, the
 // owner gives its event loop a turn (timers, setImmediate, the finalizers of collected objects).
+//
+// Shared (metacall_pump_ex with METACALL_PUMP_SHARED): nobody owns the environment between two
+// uses. Each piece of work, on whichever thread asks for it, takes a lock and enters V8's isolate
+// there (SharedHooks), runs, and leaves: no handoff, and no thread waits for another to come back
+// to its event loop (a Python main thread blocked in `join()` while its workers call JS).
 #ifndef NODE_LOADER_OWNER_H
 #define NODE_LOADER_OWNER_H
 
@@ -21,8 +26,23 @@
 
 namespace node_loader {
 
+// How a shared environment is entered: set by the loader, which knows the embedder and the loop.
+struct SharedHooks {
+	void *context = nullptr;
+	// V8's lock and the isolate, on the calling thread, into `slot` (kSlotSize bytes) until leave.
+	void (*enter)(void *context, void *slot) = nullptr;
+	void (*leave)(void *context, void *slot) = nullptr;
+	// The start of an outermost use, entered, before its work (the loader may turn its loop).
+	void (*begin)(void *context) = nullptr;
+	// The end of an outermost use, still entered: runs posted work (run_posted), and whatever the
+	// loader does after its work (tell a host's loop of a new timer).
+	void (*settle)(void *context) = nullptr;
+};
+
 class Owner {
 public:
+	static constexpr size_t kSlotSize = 64;
+
 	// Whether the calling thread owns the environment.
 	static bool on_owner_thread();
 	// Makes the calling thread the owner (or not) for as long as the environment lives.
@@ -46,6 +66,20 @@ public:
 	// The owner thread's side: runs what is queued (the thread-safe function's call_js).
 	void drain();
 
+	// Shares the environment from now on (see the top of this file). Called where it is owned.
+	void share(const SharedHooks &hooks);
+	// Takes the environment back (the calling thread must own it again): before it is stopped.
+	void unshare();
+	bool shared() const { return shared_.load(std::memory_order_acquire); }
+	// Whether work asked for on the calling thread runs on it (it owns the environment, or the
+	// environment is shared): values then need not be copied for another thread.
+	bool runs_here() const { return on_owner_thread() || shared(); }
+	// Shared: whether work was posted, and runs it (from SharedHooks::settle).
+	bool has_posted() const { return queued_.load(std::memory_order_relaxed) != 0; }
+	void run_posted() { drain(); }
+	// Wakes the event loop (its descriptor turns readable), with nothing to do (metacall_pump_poll).
+	void kick() { wake(); }
+
 private:
 	struct Task {
 		void (*work)(void *) = nullptr;
@@ -55,6 +89,8 @@ private:
 	};
 
 	bool run_erased(void (*work)(void *), void *data);
+	// Shared: runs `work` inside an outermost use (the lock taken: blocking, or only if free).
+	bool run_shared(void (*work)(void *), void *data, bool blocking);
 	// Queues `task`; true when the owner had to be woken.
 	bool push(Task *task);
 	// Hands `task` to a polling owner through slot_; false when it cannot (then push it).
@@ -76,6 +112,9 @@ private:
 	napi_threadsafe_function wake_ = nullptr;
 	std::atomic<bool> open_{false};
 	bool spin_ = false;
+	std::atomic<bool> shared_{false};
+	SharedHooks hooks_;
+	std::mutex use_mutex_; // shared: one use at a time
 };
 
 } // namespace node_loader

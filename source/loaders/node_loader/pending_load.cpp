@@ -137,7 +137,8 @@ JsModule *load_and_wait(LoaderState &state,
 		return module;
 
 	const auto timeout = load_timeout();
-	wait_for(state, *pending, on_owner_thread, timeout);
+	// Shared: the loop turns under the lock, on this thread (nobody else may be pumping).
+	wait_for(state, *pending, on_owner_thread || state.owner().shared(), timeout);
 	std::lock_guard lock(pending->mutex);
 	if (!pending->settled) {
 		pending->abandoned = true;

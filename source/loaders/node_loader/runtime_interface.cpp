@@ -92,7 +92,7 @@ void *invoke(void *loader, void *function, void *args[], size_t size) {
 	LoaderState &state = state_of(loader);
 	// Handed to the owner from another thread, scalars cross by value, read and made here on the
 	// calling thread (js_scalars.h). On the owner thread, values are converted directly.
-	const bool handed_over = !Owner::on_owner_thread();
+	const bool handed_over = !state.runs_here();
 	const ScalarArguments scalars(args, handed_over ? size : 0);
 	Scalar scalar_result;
 	void *result = nullptr;
@@ -178,9 +178,22 @@ int drain(void *loader, const char *reason) {
 	return state_of(loader).drain(reason);
 }
 
-int pump(void *loader) {
+int pump_ex(void *loader, int options) {
 	std::string error;
-	if (!state_of(loader).pump(error)) {
+	if (!state_of(loader).pump(error, options)) {
+		metacall_loader_error("node loader: %s", error.c_str());
+		return 1;
+	}
+	return 0;
+}
+
+int pump(void *loader) {
+	return pump_ex(loader, 0);
+}
+
+int pump_poll(void *loader, int *fd, int *timeout_ms) {
+	std::string error;
+	if (!state_of(loader).poll(*fd, *timeout_ms, error)) {
 		metacall_loader_error("node loader: %s", error.c_str());
 		return 1;
 	}
@@ -204,6 +217,8 @@ constexpr metacall_loader_interface interface_table{
     .interrupt = interrupt,
     .heap_limit = heap_limit,
     .drain = drain,
+    .pump_ex = pump_ex,
+    .pump_poll = pump_poll,
 };
 
 // The addon's exports.host(require), called on Node's main thread of a process that is `node`

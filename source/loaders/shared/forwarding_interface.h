@@ -74,6 +74,20 @@ struct ForwardingInterface {
 		}
 		return implementation->pump(loader);
 	}
+	static int pump_ex(void *loader, int options) {
+		if (implementation->pump == nullptr || options == 0 || implementation->pump_ex == nullptr)
+			return options == 0 || implementation->pump == nullptr
+			           ? pump(loader)
+			           : (metacall_loader_error("this loader takes no pump options"), 1);
+		return implementation->pump_ex(loader, options);
+	}
+	static int pump_poll(void *loader, int *fd, int *timeout_ms) {
+		if (implementation->pump_poll == nullptr) {
+			metacall_loader_error("this loader's event loop cannot be driven by a host's loop");
+			return 1;
+		}
+		return implementation->pump_poll(loader, fd, timeout_ms);
+	}
 	static int interrupt(void *loader, const void *origin) {
 		return implementation->interrupt != nullptr ? implementation->interrupt(loader, origin) : 0;
 	}
@@ -105,6 +119,8 @@ struct ForwardingInterface {
 	    .interrupt = interrupt,
 	    .heap_limit = heap_limit,
 	    .drain = drain,
+	    .pump_ex = pump_ex,
+	    .pump_poll = pump_poll,
 	};
 };
 
