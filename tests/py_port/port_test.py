@@ -491,3 +491,124 @@ def test_wasm_c_plugin_greets_with_a_string():
     with pytest.raises(Exception) as caught:  # imports metacall.bonus, which Python did not register
         functions["boosted"](10)
     assert "bonus" in str(caught.value)
+
+
+# ---- Node on Python's main thread (the default in a plain python3) and its event loop ----
+
+@pytest.fixture
+def event_loop_js():
+    import metacall
+    metacall.metacall_load_from_file("node", ["event_loop.js"])
+    return metacall
+
+
+def test_node_runs_on_the_main_thread_by_default(event_loop_js):
+    threads = []
+    assert event_loop_js.metacall("sum_with", lambda i: threads.append(threading.current_thread()) or i, 3) == 3
+    assert threads == [threading.main_thread()] * 3  # no thread of Node's own: no handoff
+
+
+def test_node_on_a_thread_of_its_own_when_asked(monkeypatch):
+    monkeypatch.setenv("METACALL_NODE_THREAD", "own")
+    import metacall
+    metacall.metacall_load_from_file("node", ["event_loop.js"])
+    threads = []
+    metacall.metacall("sum_with", lambda i: threads.append(threading.current_thread()) or i, 1)
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_calls_from_four_threads_at_once_while_the_main_thread_waits(event_loop_js):
+    # The main thread blocks in join() (never in metacall): each thread calls JS itself, with
+    # JS calling back into Python, under V8's lock.
+    results, errors = {}, []
+
+    def work(k):
+        try:
+            total = 0
+            for i in range(300):
+                total += event_loop_js.metacall("sum_with", lambda j: j + k, 4)
+            results[k] = total
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+
+    workers = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert not any(worker.is_alive() for worker in workers), "a calling thread hangs"
+    assert not errors
+    assert results == {k: 300 * (6 + 4 * k) for k in range(4)}
+
+
+def test_timers_and_promises_progress_under_asyncio_run_without_pump(event_loop_js):
+    async def main():
+        loop = asyncio.get_running_loop()
+        called = loop.create_future()
+        # A JS timer calls back into Python while this coroutine only awaits asyncio.
+        event_loop_js.metacall("later", 30, lambda value: called.set_result(value), "fired")
+        first = await asyncio.wait_for(called, 5)
+        event_loop_js.metacall("start_timer", 10)
+        await asyncio.sleep(0.2)  # asyncio runs Node's loop meanwhile: no call, no pump
+        count = event_loop_js.metacall("fired_count")
+        doubled = await asyncio.gather(*(event_loop_js.metacall_await("double_later", i, 20) for i in range(3)))
+        return first, count, doubled
+
+    assert asyncio.run(main()) == ("fired", 1, [0, 2, 4])
+
+
+def test_a_synchronous_script_waits_for_a_js_promise(event_loop_js):
+    assert event_loop_js.metacall_wait("double_later", 21, 20) == 42
+    assert event_loop_js.metacall_wait("fired_count") == 0  # a plain function: its result at once
+    event_loop_js.metacall_load_from_memory(
+        "node", "module.exports = { fail_later: async (m) => { await null; throw new RangeError(m); } };")
+    with pytest.raises(RuntimeError, match="boom") as caught:  # named after the JS error
+        event_loop_js.metacall_wait("fail_later", "boom")
+    assert type(caught.value).__name__ == "RangeError"
+    with pytest.raises(asyncio.TimeoutError):
+        event_loop_js.metacall_wait("never", timeout=0.1)
+
+
+def test_metacall_wait_inside_a_running_loop_says_to_await(event_loop_js):
+    async def main():
+        event_loop_js.metacall_wait("double_later", 1, 1)
+
+    with pytest.raises(RuntimeError, match="await metacall_await"):
+        asyncio.run(main())
+
+
+def test_calls_run_the_timers_that_are_due_without_asyncio_or_pump(event_loop_js):
+    import time
+    event_loop_js.metacall("start_timer", 5)
+    time.sleep(0.05)  # due now; nothing ran it yet
+    # The next call first gives Node's loop a turn: the timer ran before the call reads the count.
+    assert event_loop_js.metacall("fired_count") == 1
+
+
+def test_pump_poll_gives_the_loop_descriptor_and_the_next_timer(event_loop_js):
+    import select
+    port = event_loop_js._port
+    fd, timeout = port.pump_poll("node")
+    assert fd >= 0 and timeout >= -1
+    assert timeout == -1 or timeout > 200  # Node's own timers at start-up are seconds away
+    event_loop_js.metacall("start_timer", 100)
+    # A call that starts a timer due earlier than the one announced makes the descriptor readable,
+    # so that the host's loop asks again.
+    assert select.select([fd], [], [], 2)[0] == [fd]
+    event_loop_js.metacall_pump("node")
+    fd, timeout = port.pump_poll("node")
+    assert 0 <= timeout <= 100
+    with pytest.raises(RuntimeError, match="pump"):
+        threading_error = []
+        worker = threading.Thread(target=lambda: threading_error.append(_raises(port.pump_poll, "node")))
+        worker.start()
+        worker.join()
+        raise threading_error[0]
+
+
+def _raises(function, *args):
+    try:
+        function(*args)
+    except Exception as error:  # noqa: BLE001
+        return error
+    return AssertionError("no error")

@@ -1,5 +1,7 @@
 #include "function_object.h"
 
+#include "loop_watch.h"
+
 #include "call_values.h"
 #include "exceptions.h"
 #include "from_python.h"
@@ -45,6 +47,8 @@ PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, P
 		values.push(value);
 	}
 	void *function = metacall_value_to_function(reinterpret_cast<FunctionObject *>(self)->value);
+	if (!check_running_loop())
+		return nullptr;
 	void *result = nullptr;
 	{
 		// The callee may block, or call back into Python from this or another thread.

@@ -4,6 +4,7 @@
 #include "from_python.h"
 #include "gil.h"
 #include "loader_state.h"
+#include "loop_watch.h"
 #include "py_ref.h"
 #include "to_python.h"
 #include "typed_buffers.h"
@@ -178,7 +179,7 @@ PyObject *call(PyObject *, PyObject *const *args, Py_ssize_t nargs) {
 	if (name == nullptr)
 		return nullptr;
 	Values values(static_cast<std::size_t>(nargs - 1));
-	if (!values.convert(args + 1, static_cast<std::size_t>(nargs - 1), *state))
+	if (!values.convert(args + 1, static_cast<std::size_t>(nargs - 1), *state) || !check_running_loop())
 		return nullptr;
 	void *result = nullptr;
 	{
@@ -209,6 +210,9 @@ void *settle_pending(void *outcome, void *data, bool resolved) {
 		value = PyRef::steal(error);
 	}
 	PyRef loop = PyRef::steal(PyObject_CallMethod(pending->future.get(), "get_loop", nullptr));
+	PyRef closed = PyRef::steal(loop ? PyObject_CallMethod(loop.get(), "is_closed", nullptr) : nullptr);
+	if (closed && PyObject_IsTrue(closed.get()) == 1)
+		return nullptr; // its loop is gone (metacall_wait timed out): nobody awaits any more
 	PyRef scheduled = PyRef::steal(
 	    loop && value ? PyObject_CallMethod(loop.get(), "call_soon_threadsafe", "OOOO", pending->settle.get(),
 	                                        pending->future.get(), resolved ? Py_True : Py_False, value.get())
@@ -465,6 +469,47 @@ PyObject *pump(PyObject *, PyObject *tag_object) {
 	Py_RETURN_NONE;
 }
 
+// pump_ex(tag, options): metacall_pump_ex (METACALL_PUMP_* options for the pump that starts the
+// runtime on the calling thread).
+PyObject *pump_ex(PyObject *, PyObject *const *args, Py_ssize_t nargs) {
+	if (!expect_arguments(nargs, 2, "pump_ex(tag, options)") || require_state() == nullptr)
+		return nullptr;
+	const char *tag = text_argument(args[0], "the tag");
+	const long options = tag != nullptr ? PyLong_AsLong(args[1]) : -1;
+	if (tag == nullptr || (options == -1 && PyErr_Occurred()))
+		return nullptr;
+	int status = 0;
+	{
+		GilReleased released; // what runs may call back into Python
+		status = metacall_pump_ex(tag, static_cast<int>(options));
+	}
+	if (status != 0)
+		return raise_last_error();
+	Py_RETURN_NONE;
+}
+
+// pump_poll(tag) -> (fd, timeout_ms): metacall_pump_poll, for an asyncio loop driving `tag`'s.
+PyObject *pump_poll(PyObject *, PyObject *tag_object) {
+	const char *tag = require_state() != nullptr ? text_argument(tag_object, "the tag") : nullptr;
+	if (tag == nullptr)
+		return nullptr;
+	int fd = -1, timeout_ms = -1, status = 0;
+	{
+		GilReleased released; // waits for another thread's use of the runtime, if any
+		status = metacall_pump_poll(tag, &fd, &timeout_ms);
+	}
+	if (status != 0)
+		return raise_last_error();
+	return Py_BuildValue("(ii)", fd, timeout_ms);
+}
+
+// watch_loops(hook or None): hook(loop) before a call when a new asyncio loop runs (loop_watch.h).
+PyObject *watch_loops_function(PyObject *, PyObject *hook) {
+	if (!watch_loops(hook == Py_None ? nullptr : hook))
+		return nullptr;
+	Py_RETURN_NONE;
+}
+
 // inspect(): metacall_inspect's JSON text.
 PyObject *inspect(PyObject *, PyObject *) {
 	std::size_t size = 0;
@@ -517,6 +562,11 @@ PyMethodDef methods[] = {
      "handle_export(handle) -> {name: function}"},
     {"pump", guarded<pump, PyObject *, PyObject *>, METH_O,
      "pump(tag): runs what is ready in tag's event loop"},
+    {"pump_ex", fast<pump_ex>(), METH_FASTCALL, "pump_ex(tag, options): metacall_pump_ex"},
+    {"pump_poll", guarded<pump_poll, PyObject *, PyObject *>, METH_O,
+     "pump_poll(tag) -> (fd, timeout_ms): what an event loop driving tag's watches"},
+    {"watch_loops", guarded<watch_loops_function, PyObject *, PyObject *>, METH_O,
+     "watch_loops(hook): hook(loop) before a call when a new asyncio loop runs on the thread"},
     {"inspect", guarded<inspect, PyObject *, PyObject *>, METH_NOARGS, "inspect() -> JSON text"},
     {nullptr, nullptr, 0, nullptr},
 };

@@ -14,34 +14,62 @@ callee's stack trace as `.stack` (and as a note).
 import asyncio as _asyncio
 import json as _json
 
-from . import _import_hook
-from ._library import port as _load_port
+from . import _import_hook, _library
+from ._node_home import NodeHome as _NodeHome
 
-_port = _load_port()
+_port = _library.port()
+_home = _NodeHome(_port, _library.started_here)
 
 __all__ = ["metacall", "metacall_await", "metacall_inspect", "metacall_load_from_file",
            "metacall_load_from_file_export", "metacall_load_from_memory",
            "metacall_load_from_package", "metacall_load_from_package_export",
-           "metacall_load_from_package_ex", "metacall_pump", "metacall_value_create_ptr",
+           "metacall_load_from_package_ex", "metacall_pump", "metacall_wait", "metacall_value_create_ptr",
            "metacall_value_reference", "metacall_value_dereference"]
 
 _pumped = set()  # tags whose event loop this process drives (metacall_pump)
 
 
+def _before_load(tag):
+    """Node on the main thread (the first time), driven by the asyncio loop running there."""
+    _home.adopt(tag)
+    if _home.here:
+        loop = _asyncio._get_running_loop()
+        if loop is not None:
+            _home.drive(loop)
+
+
+class _Loads:
+    """The port's loads as the import hook uses them, each after _before_load."""
+
+    def __getattr__(self, name):
+        return getattr(_port, name)
+
+    def load_from_file(self, tag, *args):
+        _before_load(tag)
+        return _port.load_from_file(tag, *args)
+
+    def load_from_package(self, tag, *args):
+        _before_load(tag)
+        return _port.load_from_package(tag, *args)
+
+
 def metacall_load_from_file(tag, paths):
     """Loads the files `paths` (a str or a list of str) with the loader `tag` ("node", "py", ...);
     their functions go into the global scope, callable by name with metacall(). True, or raises."""
+    _before_load(tag)
     _port.load_from_file(tag, paths)
     return True
 
 
 def metacall_load_from_file_export(tag, paths):
     """Loads the files `paths` into a handle of their own; returns {name: function} of it."""
+    _before_load(tag)
     return _port.handle_export(_port.load_from_file(tag, paths, True))
 
 
 def metacall_load_from_memory(tag, code):
     """Loads the source text `code` with the loader `tag` into the global scope. True, or raises."""
+    _before_load(tag)
     _port.load_from_memory(tag, code)
     return True
 
@@ -49,18 +77,21 @@ def metacall_load_from_memory(tag, code):
 def metacall_load_from_package(tag, name):
     """Loads the package `name` into the global scope (for "node": an npm package name, found
     from the cwd's node_modules, or a package folder; for "py": a module name). True, or raises."""
+    _before_load(tag)
     _port.load_from_package(tag, name)
     return True
 
 
 def metacall_load_from_package_export(tag, name):
     """Loads the package `name` into a handle of its own; returns {name: function} of it."""
+    _before_load(tag)
     return _port.handle_export(_port.load_from_package(tag, name, True))
 
 
 def metacall_load_from_package_ex(tag, name, options):
     """metacall_load_from_package_export with loader options (a dict); no loader of libmetacall
     takes options yet, so `options` must be None or empty (else raises, naming the tag)."""
+    _before_load(tag)
     return _port.handle_export(_port.load_from_package_ex(tag, name, options))
 
 
@@ -88,12 +119,12 @@ metacall = _port.call
 def metacall_pump(tag="node"):
     """Runs what is ready in the event loop of loader `tag` and returns without waiting.
 
-    Opt-in speed: called before the first load of `tag`, it makes the calling thread the
-    runtime's owner, so calls from it run directly (Python -> JS about 1 us instead of a handoff
-    to Node's own thread, 2-7 us). Then Node's timers, promises and I/O progress only during
-    pumps: metacall_await pumps on its event loop (which must run on this thread) until the
-    result is in; otherwise call metacall_pump() regularly. Calls from other threads wait for
-    the next pump."""
+    Rarely needed: Node runs on the main thread by default and progresses on its own (see the
+    README, "Threads and event loops"). Called on the main thread before the first load of
+    `tag`, it starts Node there as a first load would. Where Node runs on a thread of its own
+    (METACALL_NODE_THREAD=own, or its first load came from another thread), it fails: that
+    thread runs the loop."""
+    _home.adopt(tag)
     _port.pump(tag)
     _pumped.add(tag)
 
@@ -110,18 +141,41 @@ def _settle(future, resolved, value):
         (future.set_result if resolved else future.set_exception)(value)
 
 
+def _await_on(loop, name, args):
+    future = loop.create_future()
+    _home.drive(loop)
+    _port.await_call(_settle, future, name, *args)
+    if _pumped and not _home.here and not future.done():
+        loop.call_soon(_pump_until, loop, future)
+    return future
+
+
 def metacall_await(name, *args):
     """Calls the loaded function `name` (async or not); returns an asyncio future of its result,
-    settled on the current event loop: `await metacall_await("fetch", url)`."""
+    settled on the current event loop: `await metacall_await("fetch", url)`. That loop drives
+    Node's event loop meanwhile when Node runs on this thread."""
     try:
         loop = _asyncio.get_running_loop()
     except RuntimeError:
         loop = _asyncio.get_event_loop()
-    future = loop.create_future()
-    _port.await_call(_settle, future, name, *args)
-    if _pumped and not future.done():
-        loop.call_soon(_pump_until, loop, future)
-    return future
+    return _await_on(loop, name, args)
+
+
+def metacall_wait(name, *args, timeout=None):
+    """Calls the loaded function `name` and blocks until its result is in: for an async function,
+    until its promise settles (Node's event loop runs meanwhile when Node runs on this thread).
+    Returns the result or raises the rejection; `timeout` (seconds) raises TimeoutError. For
+    synchronous code: inside a coroutine, `await metacall_await(name, *args)` instead."""
+    if _asyncio._get_running_loop() is not None:
+        raise RuntimeError("metacall_wait blocks, and an asyncio loop runs on this thread: "
+                           "use `await metacall_await(name, *args)` instead")
+    loop = _asyncio.new_event_loop()
+    try:
+        future = _await_on(loop, name, args)
+        return loop.run_until_complete(_asyncio.wait_for(future, timeout) if timeout is not None else future)
+    finally:
+        _home.release()
+        loop.close()
 
 
 def metacall_inspect():
@@ -129,4 +183,4 @@ def metacall_inspect():
     return _json.loads(_port.inspect())
 
 
-_import_hook.install(_port)
+_import_hook.install(_Loads())

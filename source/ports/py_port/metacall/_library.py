@@ -14,6 +14,7 @@ import os
 import sys
 
 PORT_MODULE = "_metacall_port"
+started_here = False  # this package started libmetacall (Python is the host process)
 
 
 def _candidates():
@@ -62,6 +63,8 @@ def _start():
                           "(METACALL_LOG=debug says why)")
     # Stop Node's thread and the loaders before the interpreter goes.
     atexit.register(library.metacall_destroy)
+    global started_here
+    started_here = True
 
 
 def port():
