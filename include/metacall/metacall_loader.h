@@ -164,6 +164,16 @@ struct metacall_loader_interface {
 	int (*pump_poll)(void *loader, int *fd, int *timeout_ms);
 };
 
+/* Views (issue #19). A port that can use a loader's values by reference (the py port's
+ * metacall.ArrayView and ObjectView) sets the flag on its thread right before a call and clears it
+ * after: the loader that runs the call takes it (reading clears it, so that calls nested inside
+ * see none) and may then return an array, plain object or map result as an object value of its
+ * own (class "Array", "Object"), read through metacall_object_get and friends while the port
+ * uses it, instead of copying it into an array or map value. Other callers get copies as always.
+ * set_views returns the previous setting; take_views returns the flag and clears it. */
+METACALL_API int metacall_loader_set_views(int enable);
+METACALL_API int metacall_loader_take_views(void);
+
 /* The options (a Map value, borrowed for the duration of the load entry) given to the
  * metacall_load_from_*_ex call running on this thread, or NULL when it was given none (or the
  * loader's table says it takes none). For loaders' load entries. */

@@ -612,3 +612,111 @@ def _raises(function, *args):
     except Exception as error:  # noqa: BLE001
         return error
     return AssertionError("no error")
+
+
+# ---- Views: JS arrays and plain objects read where they live ----
+
+@pytest.fixture
+def views_js():
+    import metacall
+    metacall.metacall_load_from_file("node", ["views.js"])
+    return metacall
+
+
+def test_a_js_array_result_is_a_sequence_view(views_js):
+    import collections.abc
+    view = views_js.metacall("kept_array")
+    assert type(view).__name__ == "ArrayView" and isinstance(view, views_js.ArrayView)
+    assert isinstance(view, collections.abc.Sequence) and not isinstance(view, list)
+    assert len(view) == 3 and view[0] == 1 and view[-1] == 3 and view[1:] == [2, 3]
+    assert list(view) == [1, 2, 3] and [x * 2 for x in view] == [2, 4, 6] and 2 in view
+    assert view == [1, 2, 3] and view == (1, 2, 3) and view != [1, 2]
+    with pytest.raises(IndexError):
+        view[3]
+    with pytest.raises(IndexError):
+        view[-4]
+    copy = views_js.copy(view)
+    assert type(copy) is list and copy == [1, 2, 3]
+    assert views_js.metacall("push_kept", 4) == 4
+    assert len(view) == 4 and view[3] == 4  # read through: the JS array as it is now
+    assert copy == [1, 2, 3]  # the copy stays as it was
+    assert view.push(5) == 5 and views_js.metacall("kept_array")[4] == 5  # JS methods too
+
+
+def test_a_view_passed_back_to_js_is_the_same_js_array(views_js):
+    view = views_js.metacall("kept_array")
+    assert views_js.metacall("is_kept", view) is True
+    assert views_js.metacall("is_kept", views_js.copy(view)) is False
+
+
+def test_a_plain_js_object_result_is_a_mapping_view(views_js):
+    import collections.abc
+    view = views_js.metacall("settings_object")
+    assert type(view).__name__ == "ObjectView" and isinstance(view, collections.abc.Mapping)
+    assert len(view) == 3 and set(view) == {"name", "nested", "n"} and "name" in view
+    assert view["name"] == "metacall" and view["n"] is None
+    assert view.get("missing") is None and view.get("missing", 7) == 7
+    with pytest.raises(KeyError):
+        view["missing"]
+    nested = view["nested"]
+    assert isinstance(nested, views_js.ObjectView) and isinstance(nested["list"], views_js.ArrayView)
+    assert nested["list"][1][0] == 2
+    assert dict(view)["name"] == "metacall"
+    assert view == {"name": "metacall", "nested": {"list": [1, [2, 3]], "flag": True}, "n": None}
+    assert views_js.copy(view)["nested"] == {"list": [1, [2, 3]], "flag": True}  # deep
+    view["name"] = "changed"  # written into the JS object
+    assert views_js.metacall("setting", "name") == "changed"
+    assert sorted(view.keys()) == ["n", "name", "nested"] and len(view.items()) == 3
+
+
+def test_views_keep_numbers_strings_and_nesting(views_js):
+    view = views_js.metacall("mixed")
+    assert view[0] == 1 and type(view[0]) is int and view[1] == 2.5 and view[2] == "three"
+    assert view[3] is None and view[4] == [4] and view[5] == {"five": 5}
+    assert type(view[6]) is int and view[6] == 2 ** 53 - 1  # docs/NUMBERS.md: safe integers
+    assert type(view[7]) is float and view[7] == 2.0 ** 53
+    assert list(view)[:4] == [1, 2.5, "three", None]
+    big = views_js.metacall("make_array", 1000)
+    assert len(big) == 1000 and list(big) == list(range(1000)) and type(list(big)[7]) is int
+
+
+def test_an_instance_of_a_subclass_of_array_is_copied_not_viewed(views_js):
+    row = views_js.metacall("row")  # only plain arrays and objects are viewed
+    assert type(row) is list and row == [1, 2]
+
+
+def test_views_off_returns_lists_and_dicts(monkeypatch):
+    monkeypatch.setenv("METACALL_VIEWS", "0")
+    import metacall
+    metacall.metacall_load_from_file("node", ["views.js"])
+    assert type(metacall.metacall("kept_array")) is list
+    assert type(metacall.metacall("settings_object")) is dict
+
+
+def test_a_view_used_after_metacall_destroy_raises_saying_so(views_js):
+    import ctypes
+    from metacall import _paths
+    view = views_js.metacall("kept_array")
+    ctypes.CDLL(_paths.LIBMETACALL).metacall_destroy()
+    with pytest.raises(RuntimeError, match="destroyed|stopped"):
+        len(view)
+
+
+def test_a_million_views_do_not_grow_memory(views_js):
+    import gc
+    make = views_js.metacall_load_from_file_export("node", ["views.js"])["make_array"]
+
+    def rss_kib():
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+
+    for _ in range(100_000):  # warm up: JIT, allocator pools
+        make(10)
+    gc.collect()
+    before = rss_kib()
+    for _ in range(1_000_000):
+        view = make(10)
+    del view
+    gc.collect()
+    growth = rss_kib() - before
+    assert growth < 32 * 1024, f"RSS grew by {growth} KiB over a million views"

@@ -499,6 +499,20 @@ function activeWork() {
   return process.getActiveResourcesInfo().length - stdio;
 }
 
+// The leading numbers of `array` as a Float64Array: all of them for an array of numbers, else
+// those before its first element that is no number (or a hole). One call instead of one per
+// element: the loader converts the rest one by one, so each element is read once.
+function numbersOf(array) {
+  const { length } = array;
+  const numbers = new Float64Array(length);
+  for (let i = 0; i < length; i += 1) {
+    const item = array[i];
+    if (typeof item !== 'number') return numbers.subarray(0, i);
+    numbers[i] = item;
+  }
+  return numbers;
+}
+
 // The outcome of `promise` goes to native.settle(token, fulfilled, value).
 function settle(promise, token, native) {
   promise.then((value) => native.settle(token, true, value), (error) => native.settle(token, false, error));
@@ -524,4 +538,5 @@ module.exports = (native) => ({
   foreignProxy: proxyFactory(native),
   settle: (promise, token) => settle(promise, token, native),
   activeWork,
+  numbersOf,
 });

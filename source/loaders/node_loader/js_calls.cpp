@@ -23,6 +23,8 @@
 #include <vector>
 
 namespace node_loader {
+
+thread_local bool ResultViews::wanted_ = false;
 namespace {
 
 // Arguments converted to JS: on the stack for the usual few.
@@ -74,6 +76,9 @@ bool call_function(LoaderState &state, JsFunction *function, void *args[], size_
 void *result_from_js(LoaderState &state, napi_value result, Scalar *scalar_result) {
 	if (scalar_result != nullptr && scalar_from_js(state.env(), result, state.number_rule(), *scalar_result))
 		return nullptr;
+	if (ResultViews::wanted())
+		if (void *view = view_from_js(state, result))
+			return view;
 	return from_js(state, result);
 }
 

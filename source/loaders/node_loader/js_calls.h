@@ -14,6 +14,22 @@ class ScalarArguments;
 struct JsFunction;
 struct Scalar;
 
+// Whether the result of the call running on this thread may be a view (metacall_loader_take_views,
+// read on the thread that asked for the call and carried to the owner): a JS array or plain object
+// then crosses by reference (js_values.h, view_from_js). For the scope's duration; scopes nest.
+class ResultViews {
+public:
+	explicit ResultViews(bool wanted) : previous_(wanted_) { wanted_ = wanted; }
+	~ResultViews() { wanted_ = previous_; }
+	ResultViews(const ResultViews &) = delete;
+	ResultViews &operator=(const ResultViews &) = delete;
+	static bool wanted() { return wanted_; }
+
+private:
+	bool previous_;
+	static thread_local bool wanted_;
+};
+
 // Calls `function` with `size` arguments (borrowed; `scalars`: those of them that are scalars,
 // read on the calling thread). A new value: the result, or a throwable; or nullptr when the result
 // is a scalar and `scalar_result` is given: it is written there (the caller makes its value, on

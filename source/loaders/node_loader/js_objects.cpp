@@ -126,6 +126,7 @@ void *object_get(void *data, const char *key) {
 	if (state == nullptr)
 		return stopped();
 	void *result = nullptr;
+	const bool views = metacall_loader_take_views() != 0;
 	auto work = [&](std::string &error) {
 		napi_env env = state->env();
 		napi_value self = nullptr, name = nullptr, property = nullptr;
@@ -153,7 +154,9 @@ void *object_get(void *data, const char *key) {
 				return true;
 			}
 		}
-		result = from_js(*state, property);
+		result = views ? view_from_js(*state, property) : nullptr;
+		if (result == nullptr)
+			result = from_js(*state, property);
 		return true;
 	};
 	return on_owner(*state, work) ? result : loader_failure();
@@ -185,7 +188,9 @@ void *object_call(void *data, const char *method, void *args[], size_t size) {
 	const ScalarArguments scalars(args, handed_over ? size : 0);
 	Scalar scalar_result;
 	void *result = nullptr;
+	const bool views = metacall_loader_take_views() != 0;
 	auto work = [&](std::string &error) {
+		ResultViews result_views(views);
 		napi_value self = nullptr, caller = nullptr;
 		if (!js_of(*state, data, &self, error))
 			return false;
@@ -256,7 +261,7 @@ void object_release(void *data) {
 	}
 	// As function_release: nobody waits; once stopped, stopping dropped every reference left.
 	if (state->running())
-		state->owner().post([state, object] { state->release_object(object); });
+		state->owner().post_lazily([state, object] { state->release_object(object); });
 }
 
 const metacall_object_interface node_object_interface = {
@@ -319,9 +324,14 @@ Prototype prototype_of(LoaderState &state, napi_value js, napi_value *prototype)
 
 void *js_object_value(LoaderState &state, napi_value js, enum metacall_value_id kind, napi_value prototype) {
 	napi_env env = state.env();
+	return js_object_value_named(state, js, kind,
+	                             kind == METACALL_CLASS ? name_of(env, js) : class_name_of(env, prototype));
+}
+
+void *js_object_value_named(LoaderState &state, napi_value js, enum metacall_value_id kind,
+                            std::string class_name) {
 	const bool is_class = kind == METACALL_CLASS;
-	JsObject *object =
-	    state.add_object(js, is_class, is_class ? name_of(env, js) : class_name_of(env, prototype));
+	JsObject *object = state.add_object(js, is_class, std::move(class_name));
 	if (object == nullptr)
 		return metacall_error_throw("Error", 0, nullptr, "cannot keep a reference to the JS %s",
 		                            is_class ? "class" : "object");

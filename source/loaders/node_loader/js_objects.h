@@ -13,6 +13,8 @@
 
 #include <node_api.h>
 
+#include <string>
+
 #include <metacall/metacall_value.h>
 
 namespace node_loader {
@@ -36,6 +38,9 @@ Prototype prototype_of(LoaderState &state, napi_value js, napi_value *prototype)
 // value (METACALL_OBJECT, `js` an instance whose prototype is `prototype`); a throwable when it
 // cannot be made.
 void *js_object_value(LoaderState &state, napi_value js, enum metacall_value_id kind, napi_value prototype);
+// As js_object_value, for an object whose class name is known (a view's: "Array", "Object").
+void *js_object_value_named(LoaderState &state, napi_value js, enum metacall_value_id kind,
+                            std::string class_name);
 
 // For a class or object value (borrowed) made here: true, with the JS object in *js (nullptr,
 // with a JS exception pending, when the loader that made it is gone). False for another owner's.

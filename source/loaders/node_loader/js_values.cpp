@@ -177,6 +177,16 @@ napi_value bigint_to_js(napi_env env, void *value) {
 	return js;
 }
 
+// A number's value, by the loader's rule (docs/NUMBERS.md): 3 is a long, 3.5 a double.
+void *number_value(double number, NumberRule rule) {
+	if (crosses_as_integer(number, rule))
+		return metacall_value_create_long(static_cast<long>(number));
+	return metacall_value_create_double(number);
+}
+
+// From this many elements on, an array's numbers cross in one call (below, one napi call each).
+constexpr uint32_t kNumbersAtOnce = 8;
+
 void *array_from_js(LoaderState &state, napi_value js) {
 	napi_env env = state.env();
 	Nested level;
@@ -191,7 +201,21 @@ void *array_from_js(LoaderState &state, napi_value js) {
 		                            METACALL_VALUE_MAX_ELEMENTS);
 	std::vector<void *> items;
 	items.reserve(count);
-	for (uint32_t i = 0; i < count; ++i) {
+	uint32_t i = 0;
+	// Numbers first, all at once (bootstrap.js numbersOf): most arrays that cross hold numbers.
+	if (count >= kNumbersAtOnce) {
+		napi_value numbers = nullptr;
+		void *data = nullptr;
+		size_t length = 0;
+		napi_typedarray_type type;
+		if (!state.call(state.helper("numbersOf"), 1, &js, &numbers))
+			return give_up(items, throwable_from_pending(state)); // a getter threw
+		if (napi_get_typedarray_info(env, numbers, &type, &length, &data, nullptr, nullptr) == napi_ok &&
+		    type == napi_float64_array)
+			for (; i < length && i < count; ++i)
+				items.push_back(number_value(static_cast<const double *>(data)[i], state.number_rule()));
+	}
+	for (; i < count; ++i) {
 		napi_value item = nullptr;
 		if (napi_get_element(env, js, i, &item) != napi_ok)
 			return give_up(items, throwable_from_pending(state)); // a getter threw
@@ -338,6 +362,30 @@ napi_value class_or_object_to_js(LoaderState &state, void *value) {
 
 } // namespace
 
+void *view_from_js(LoaderState &state, napi_value js) {
+	napi_env env = state.env();
+	napi_valuetype type = napi_undefined;
+	if (napi_typeof(env, js, &type) != napi_ok || type != napi_object)
+		return nullptr;
+	napi_value prototype = nullptr;
+	bool is = false;
+	if (napi_is_array(env, js, &is) == napi_ok && is) {
+		// Only plain arrays: an instance of a subclass of Array crosses as an object of its class.
+		bool plain = false;
+		if (napi_get_prototype(env, js, &prototype) != napi_ok ||
+		    napi_strict_equals(env, prototype, state.environment().array_prototype(), &plain) != napi_ok ||
+		    !plain)
+			return nullptr;
+		return js_object_value_named(state, js, METACALL_OBJECT, "Array");
+	}
+	if (is_bytes(env, js) || (napi_is_promise(env, js, &is) == napi_ok && is) ||
+	    (napi_is_error(env, js, &is) == napi_ok && is) || wrapped_in(env, js) != nullptr)
+		return nullptr;
+	if (prototype_of(state, js, &prototype) != Prototype::object)
+		return nullptr;
+	return js_object_value_named(state, js, METACALL_OBJECT, "Object");
+}
+
 // Both directions recurse through these; the public entry points below catch what C++ throws.
 static napi_value convert_to_js(LoaderState &state, void *value) {
 	napi_env env = state.env();
@@ -411,9 +459,7 @@ static void *convert_from_js(LoaderState &state, napi_value js, bool borrow) {
 	case napi_number: {
 		double number = 0;
 		napi_get_value_double(env, js, &number);
-		if (crosses_as_integer(number, state.number_rule())) // 3 is a long in C: docs/NUMBERS.md
-			return metacall_value_create_long(static_cast<long>(number));
-		return metacall_value_create_double(number);
+		return number_value(number, state.number_rule()); // 3 is a long in C: docs/NUMBERS.md
 	}
 	case napi_bigint:
 		return bigint_from_js(env, js);

@@ -31,6 +31,11 @@ void *from_js(LoaderState &state, napi_value js);
 // stack): a typed array of numbers borrows its bytes instead of copying them (js_typed_arrays.h).
 void *argument_from_js(LoaderState &state, napi_value js);
 
+// A view of `js` when it is an Array or a plain object (Object.prototype its prototype): an object
+// value of the loader's (class "Array" or "Object", js_objects.h) holding the JS value itself,
+// read through the object interface. nullptr for anything else (then convert with from_js).
+void *view_from_js(LoaderState &state, napi_value js);
+
 // Whether from_js gives a class or object value for `js` (discover keeps those exports).
 bool crosses_by_reference(LoaderState &state, napi_value js);
 

@@ -222,6 +222,28 @@ void Owner::post(std::function<void()> work) {
 		wake();
 }
 
+void Owner::post_lazily(std::function<void()> work) {
+	if (!shared() || on_owner_thread()) {
+		post(std::move(work));
+		return;
+	}
+	// Shared: a release, which nobody waits for, goes with the next use of the environment (its
+	// end runs what is posted); a use of its own runs a batch of them, so that they never pile up.
+	constexpr size_t kBatch = 64;
+	auto task = std::make_unique<Task>();
+	task->posted = std::move(work);
+	size_t queued = 0;
+	{
+		std::lock_guard lock(mutex_);
+		if (!open_.load())
+			return;
+		queue_.push_back(task.release());
+		queued = queued_.fetch_add(1) + 1;
+	}
+	if (queued >= kBatch)
+		run_shared(nullptr, nullptr, false);
+}
+
 void Owner::run_task(Task *task) {
 	// Work run before may have closed the owner (metacall_destroy): drop the rest.
 	if (!open_.load()) {

@@ -62,6 +62,9 @@ public:
 	}
 	// Queues `work` without waiting; dropped when the owner is closed. From any thread.
 	void post(std::function<void()> work);
+	// As post, for work that may wait (a release): when shared, it runs with the next use of the
+	// environment, on any thread, or with the batch it completes (64).
+	void post_lazily(std::function<void()> work);
 
 	// The owner thread's side: runs what is queued (the thread-safe function's call_js).
 	void drain();

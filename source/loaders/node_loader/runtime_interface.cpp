@@ -97,8 +97,10 @@ void *invoke(void *loader, void *function, void *args[], size_t size) {
 	Scalar scalar_result;
 	void *result = nullptr;
 	const void *origin = metacall_loader_call_origin(); // whose time limit applies (js_interrupts.h)
+	const bool views = metacall_loader_take_views() != 0;
 	auto work = [&](std::string &) {
 		RunningCall running(origin);
+		ResultViews result_views(views);
 		result = invoke_js(state, static_cast<JsFunction *>(function), args, size, scalars,
 		                   handed_over ? &scalar_result : nullptr);
 		if (void *stopped = running.stopped()) {
@@ -151,7 +153,7 @@ void function_release(void *loader, void *function) {
 	// Nobody waits for a release: it runs with the owner's next work (or never, once stopped:
 	// stopping drops every reference left).
 	if (state.running())
-		state.owner().post([&state, js] { state.release_function(js); });
+		state.owner().post_lazily([&state, js] { state.release_function(js); });
 }
 
 int clear(void *loader, void *module) {

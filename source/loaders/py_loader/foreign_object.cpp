@@ -5,6 +5,7 @@
 #include "from_python.h"
 #include "gil.h"
 #include "loader_state.h"
+#include "object_views.h"
 #include "to_python.h"
 
 #include <metacall/metacall.h>
@@ -18,12 +19,6 @@
 
 namespace py_loader {
 namespace {
-
-struct ForeignObject {
-	PyObject_HEAD;
-	void *value;        // a class or object value, owned
-	PyObject *weakrefs; // so that weakref.ref(proxy) works
-};
 
 PyTypeObject *object_type = nullptr; // made once per process, never freed
 PyTypeObject *class_type = nullptr;
@@ -84,6 +79,7 @@ PyObject *getattro_unguarded(PyObject *self, PyObject *name) {
 	void *result = nullptr;
 	{
 		GilReleased released; // the owner may run on its own thread and call back into Python
+		WantViews views;      // an array or plain object read comes as a view (object_views.h)
 		result = cls ? metacall_class_static_get(target, key) : metacall_object_get(target, key);
 	}
 	return result_object(result);
@@ -236,7 +232,9 @@ PyType_Slot class_slots[] = {
 constexpr unsigned int kFlags =
     Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_IMMUTABLETYPE;
 
-PyType_Spec object_spec = {"metacall.Object", sizeof(ForeignObject), 0, kFlags, object_slots};
+// The views subclass metacall.Object (object_views.h).
+PyType_Spec object_spec = {"metacall.Object", sizeof(ForeignObject), 0, kFlags | Py_TPFLAGS_BASETYPE,
+                           object_slots};
 PyType_Spec class_spec = {"metacall.Class", sizeof(ForeignObject), 0, kFlags, class_slots};
 
 } // namespace
@@ -246,15 +244,26 @@ bool ready_foreign_types() {
 		object_type = reinterpret_cast<PyTypeObject *>(PyType_FromSpec(&object_spec));
 	if (object_type != nullptr && class_type == nullptr)
 		class_type = reinterpret_cast<PyTypeObject *>(PyType_FromSpec(&class_spec));
-	return class_type != nullptr;
+	return class_type != nullptr && ready_view_types();
+}
+
+PyTypeObject *foreign_object_type() {
+	return object_type;
 }
 
 PyObject *new_foreign_object(void *value) {
 	const bool cls = metacall_value_id(value) == METACALL_CLASS;
+	if (!cls)
+		if (PyTypeObject *view = view_type_for(value))
+			return new_proxy(view, value);
+	return new_proxy(cls ? class_type : object_type, value);
+}
+
+PyObject *new_proxy(PyTypeObject *type, void *value) {
 	void *copy = metacall_value_copy(value);
 	if (copy == nullptr)
 		return raise_last_error();
-	auto *proxy = PyObject_New(ForeignObject, cls ? class_type : object_type);
+	auto *proxy = PyObject_New(ForeignObject, type);
 	if (proxy == nullptr) {
 		metacall_value_destroy(copy);
 		return nullptr;
@@ -265,7 +274,9 @@ PyObject *new_foreign_object(void *value) {
 }
 
 void *foreign_value_of(PyObject *object) {
-	return Py_IS_TYPE(object, object_type) || Py_IS_TYPE(object, class_type) ? value_of(object) : nullptr;
+	// The views are subtypes of metacall.Object (object_views.h).
+	return PyObject_TypeCheck(object, object_type) || Py_IS_TYPE(object, class_type) ? value_of(object)
+	                                                                                 : nullptr;
 }
 
 } // namespace py_loader

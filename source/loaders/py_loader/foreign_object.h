@@ -19,8 +19,24 @@
 
 namespace py_loader {
 
-// Creates the two types (once per process). False with a Python error set.
+// The layout of every proxy type: metacall.Object, metacall.Class, and the views of
+// object_views.h (subtypes of metacall.Object).
+struct ForeignObject {
+	PyObject_HEAD;
+	void *value;        // a class or object value, owned
+	PyObject *weakrefs; // so that weakref.ref(proxy) works
+};
+
+// Creates the two types (once per process), and the views' (object_views.h). False with a Python
+// error set.
 bool ready_foreign_types();
+
+// metacall.Object, the base of the views (after ready_foreign_types).
+PyTypeObject *foreign_object_type();
+
+// A new proxy of `type` (one of the proxy types) holding a copy of `value` (borrowed), or nullptr
+// with a Python error set.
+PyObject *new_proxy(PyTypeObject *type, void *value);
 
 // A new proxy holding a copy of `value` (a class or object value, borrowed), or nullptr with a
 // Python error set.

@@ -1,6 +1,7 @@
 #include "function_object.h"
 
 #include "loop_watch.h"
+#include "object_views.h"
 
 #include "call_values.h"
 #include "exceptions.h"
@@ -53,6 +54,7 @@ PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, P
 	{
 		// The callee may block, or call back into Python from this or another thread.
 		GilReleased released;
+		WantViews views; // an array or plain object result comes as a view (object_views.h)
 		result = metacallfv_s(function, values.data(), values.size());
 	}
 	if (result == nullptr)

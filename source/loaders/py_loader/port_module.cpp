@@ -5,6 +5,7 @@
 #include "gil.h"
 #include "loader_state.h"
 #include "loop_watch.h"
+#include "object_views.h"
 #include "py_ref.h"
 #include "to_python.h"
 #include "typed_buffers.h"
@@ -184,6 +185,7 @@ PyObject *call(PyObject *, PyObject *const *args, Py_ssize_t nargs) {
 	void *result = nullptr;
 	{
 		GilReleased released; // the callee may run on its own thread and call back into Python
+		WantViews views;      // an array or plain object result comes as a view (object_views.h)
 		result = metacallv_s(name, values.data(), values.size());
 	}
 	return result_object(result);
@@ -503,6 +505,16 @@ PyObject *pump_poll(PyObject *, PyObject *tag_object) {
 	return Py_BuildValue("(ii)", fd, timeout_ms);
 }
 
+// copy(x): a view's eager copy (object_views.h); anything else as it is.
+PyObject *copy_function(PyObject *, PyObject *object) {
+	return copy_of(object);
+}
+
+// view_types() -> (ArrayView, ObjectView).
+PyObject *view_types_function(PyObject *, PyObject *) {
+	return view_types();
+}
+
 // watch_loops(hook or None): hook(loop) before a call when a new asyncio loop runs (loop_watch.h).
 PyObject *watch_loops_function(PyObject *, PyObject *hook) {
 	if (!watch_loops(hook == Py_None ? nullptr : hook))
@@ -565,6 +577,10 @@ PyMethodDef methods[] = {
     {"pump_ex", fast<pump_ex>(), METH_FASTCALL, "pump_ex(tag, options): metacall_pump_ex"},
     {"pump_poll", guarded<pump_poll, PyObject *, PyObject *>, METH_O,
      "pump_poll(tag) -> (fd, timeout_ms): what an event loop driving tag's watches"},
+    {"copy", guarded<copy_function, PyObject *, PyObject *>, METH_O,
+     "copy(x): a list or dict of a view (deep); anything else as it is"},
+    {"view_types", guarded<view_types_function, PyObject *, PyObject *>, METH_NOARGS,
+     "view_types() -> (ArrayView, ObjectView)"},
     {"watch_loops", guarded<watch_loops_function, PyObject *, PyObject *>, METH_O,
      "watch_loops(hook): hook(loop) before a call when a new asyncio loop runs on the thread"},
     {"inspect", guarded<inspect, PyObject *, PyObject *>, METH_NOARGS, "inspect() -> JSON text"},

@@ -12,6 +12,7 @@ per call). Errors thrown by the callee are raised here as exceptions of the same
 callee's stack trace as `.stack` (and as a note).
 """
 import asyncio as _asyncio
+import collections.abc as _collections_abc
 import json as _json
 
 from . import _import_hook, _library
@@ -20,7 +21,13 @@ from ._node_home import NodeHome as _NodeHome
 _port = _library.port()
 _home = _NodeHome(_port, _library.started_here)
 
-__all__ = ["metacall", "metacall_await", "metacall_inspect", "metacall_load_from_file",
+# JS arrays and plain objects returned to Python: views read where they live (README, "Views").
+ArrayView, ObjectView = _port.view_types()
+_collections_abc.Sequence.register(ArrayView)
+_collections_abc.Mapping.register(ObjectView)
+copy = _port.copy  # copy(x): a view's list or dict (deep); anything else as it is
+
+__all__ = ["ArrayView", "ObjectView", "copy", "metacall", "metacall_await", "metacall_inspect", "metacall_load_from_file",
            "metacall_load_from_file_export", "metacall_load_from_memory",
            "metacall_load_from_package", "metacall_load_from_package_export",
            "metacall_load_from_package_ex", "metacall_pump", "metacall_wait", "metacall_value_create_ptr",
