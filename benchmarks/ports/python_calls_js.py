@@ -1,9 +1,9 @@
 """One measurement of Python -> JS add(a, b) (benchmarks/node/add.js) through the py port, in
 this python; run.py runs each mode in processes of its own and compares them.
     python python_calls_js.py <mode> <calls>
-modes: name              metacall.metacall("add", a, b), Node on the loader's own thread
-       function          the function of `from add.js import add` (import hook), same thread
-       name-pumped       metacall("add", a, b) after metacall_pump("node"): Node on this thread
+modes: name              metacall.metacall("add", a, b), Node on this (the main) thread: the default
+       function          the function of `from add.js import add` (import hook), same
+       name-own          metacall("add", a, b), Node on a thread of its own (METACALL_NODE_THREAD=own)
        empty-loop        the loop alone (its cost is in every figure above)
 Prints {"mode": ..., "ns": <ns per call>}."""
 import json
@@ -33,9 +33,9 @@ def main():
             for i in range(calls):
                 pass
         return timed(loop)
+    if MODE == "name-own":
+        os.environ["METACALL_NODE_THREAD"] = "own"  # read when the package starts Node
     import metacall
-    if MODE == "name-pumped":
-        metacall.metacall_pump("node")
     if MODE == "function":
         sys.path.insert(0, os.path.dirname(ADD_JS))
         from add.js import add  # noqa: E402  (the import hook: a function of the module)
@@ -45,7 +45,7 @@ def main():
             for i in range(calls):
                 total += add(i, 1)
             check(total, calls)
-    elif MODE in ("name", "name-pumped"):
+    elif MODE in ("name", "name-own"):
         metacall.metacall_load_from_file("node", [ADD_JS])
         call = metacall.metacall
 

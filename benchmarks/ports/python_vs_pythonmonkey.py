@@ -1,8 +1,9 @@
 """One measurement of a Python -> JS call (benchmarks/ports/python_bench.js) through one bridge, in
 this python; run.py runs each bridge and case in a process of its own and compares them.
     python python_vs_pythonmonkey.py <bridge> <case> <calls>
-bridges: metacall         the py port, as it starts (no metacall_pump)
-         metacall-pumped  the py port after metacall_pump("node")
+bridges: metacall         the py port as it starts: Node on Python's main thread, views
+         metacall-own     Node on a thread of its own (METACALL_NODE_THREAD=own), copies
+                          (METACALL_VIEWS=0): the port before issue #19
          pythonmonkey     PythonMonkey (pip), SpiderMonkey in this process
 cases:   add              add(i, 1); the sum of the results is checked
          string           echo(s), s 1,000 ASCII characters; every result is checked (== s)
@@ -37,11 +38,12 @@ def load():
         import pythonmonkey
 
         return pythonmonkey.require(JS)
-    if BRIDGE in ("metacall", "metacall-pumped"):
+    if BRIDGE in ("metacall", "metacall-own"):
+        if BRIDGE == "metacall-own":  # read when the package starts Node, and per call
+            os.environ["METACALL_NODE_THREAD"] = "own"
+            os.environ["METACALL_VIEWS"] = "0"
         import metacall
 
-        if BRIDGE == "metacall-pumped":
-            metacall.metacall_pump("node")
         return metacall.metacall_load_from_file_export("node", [JS])
     raise SystemExit(f"unknown bridge '{BRIDGE}'")
 

@@ -41,9 +41,9 @@ NUMBERS = [
 ]
 PYTHON_TO_JS = [
     ("empty-loop", 1_000_000, "the Python loop alone"),
-    ("name", 200_000, "metacall port `metacall('add', a, b)`, Node on the loader's own thread"),
+    ("name", 200_000, "metacall port `metacall('add', a, b)`, Node on Python's main thread (default)"),
     ("function", 200_000, "metacall port, the function of `from add.js import add`, same"),
-    ("name-pumped", 200_000, "metacall port `metacall('add', a, b)` after `metacall_pump('node')`"),
+    ("name-own", 200_000, "metacall port `metacall('add', a, b)`, Node on a thread of its own"),
 ]
 # Python -> JS against PythonMonkey (python_vs_pythonmonkey.py): (case, calls per measurement,
 # title, goal for the py port as it starts, as a ratio to PythonMonkey, or None).
@@ -56,8 +56,8 @@ AGAINST_PYTHONMONKEY = [
     ("object-dict", 5_000, "`dict(make_object())`", None),
 ]
 BRIDGES = [  # (bridge, label); the last is the baseline
-    ("metacall", "metacall port, as it starts (no `metacall_pump`)"),
-    ("metacall-pumped", "metacall port after `metacall_pump('node')`"),
+    ("metacall", "metacall port, as it starts (Node on Python's thread, views)"),
+    ("metacall-own", "metacall port, Node on a thread of its own, copies (before issue #19)"),
     ("pythonmonkey", "PythonMonkey 1.4.1"),
 ]
 
@@ -182,7 +182,7 @@ def main():
         table("Node -> Python `add(a, b)`: integers against floats (docs/NUMBERS.md)", NUMBERS, results,
               "metacall-floats", {"metacall-function": "no measurable difference"})
     if python_js:
-        table("Python -> JS `add(a, b)`", PYTHON_TO_JS, results, "name-pumped",
+        table("Python -> JS `add(a, b)`", PYTHON_TO_JS, results, "name-own",
               {"name": "at most 2,000 ns", "function": "at most 2,000 ns"})
         for case, _, title, goal in AGAINST_PYTHONMONKEY:
             pythonmonkey_table(case, title, goal, results, extras)

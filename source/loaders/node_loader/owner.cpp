@@ -166,12 +166,20 @@ bool Owner::run_shared(void (*work)(void *), void *data, bool blocking) {
 	alignas(16) unsigned char slot[kSlotSize];
 	hooks_.enter(hooks_.context, slot);
 	++use_depth;
-	hooks_.begin(hooks_.context);
-	if (work != nullptr)
+	// The isolate is left, and the lock given back, whatever the work does.
+	struct Leave {
+		const SharedHooks &hooks;
+		void *slot;
+		~Leave() {
+			--use_depth;
+			hooks.leave(hooks.context, slot);
+		}
+	} leave{hooks_, slot};
+	if (work != nullptr) { // a use for posted work only (a release) runs nothing else of the loop
+		hooks_.begin(hooks_.context);
 		work(data);
+	}
 	hooks_.settle(hooks_.context);
-	--use_depth;
-	hooks_.leave(hooks_.context, slot);
 	return true;
 }
 
