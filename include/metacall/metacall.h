@@ -315,7 +315,8 @@ METACALL_API int metacall_pump_ex(const char *tag, int options);
  * threads ready, and `*timeout_ms` is the time until its next timer (-1: none; 0: work is ready
  * now). Watch `fd`, call metacall_pump when it is readable or the timeout passed, then ask again.
  * Once a thread asked, a call (from any thread) that starts a timer due before the time given
- * makes `fd` readable, so that the host asks again. Returns 0, or non-zero with the last error set
+ * makes `fd` readable, so that the host asks again. `fd` stays the runtime's: watch it, never read
+ * or close it; it is valid until metacall_destroy. Returns 0, or non-zero with the last error set
  * (`tag` is not pumped by the calling thread, or has no event loop). */
 METACALL_API int metacall_pump_poll(const char *tag, int *fd, int *timeout_ms);
 
