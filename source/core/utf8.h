@@ -5,6 +5,8 @@
 #define METACALL_CORE_UTF8_H
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace metacall_utf8 {
@@ -38,9 +40,23 @@ inline std::size_t sequence_at(std::string_view text, std::size_t at) {
 	return length;
 }
 
+// The length of the ASCII run that text starts with, 8 bytes at a time (most text that crosses).
+inline std::size_t ascii_prefix(std::string_view text) {
+	std::size_t at = 0;
+	for (; at + 8 <= text.size(); at += 8) {
+		std::uint64_t word;
+		std::memcpy(&word, text.data() + at, 8);
+		if ((word & 0x8080808080808080ull) != 0)
+			break;
+	}
+	while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80)
+		++at;
+	return at;
+}
+
 // The offset of the first byte that is not valid UTF-8, or text.size() when all of it is valid.
 inline std::size_t invalid_at(std::string_view text) {
-	std::size_t at = 0;
+	std::size_t at = ascii_prefix(text);
 	while (at < text.size()) {
 		const std::size_t length = sequence_at(text, at);
 		if (length == 0)

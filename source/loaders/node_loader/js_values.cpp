@@ -79,7 +79,13 @@ void *give_up(std::vector<void *> &converted, void *failure) {
 napi_value string_to_js(napi_env env, void *value) {
 	const char *text = metacall_value_to_string(value);
 	const size_t size = metacall_value_size(value) - 1;
-	const size_t bad = metacall_utf8::invalid_at(std::string_view(text, size));
+	const std::string_view view(text, size);
+	napi_value js = nullptr;
+	if (metacall_utf8::ascii_prefix(view) == size) { // ASCII: Latin-1 too, and V8 decodes nothing
+		napi_create_string_latin1(env, text, size, &js);
+		return js;
+	}
+	const size_t bad = metacall_utf8::invalid_at(view);
 	if (bad != size) {
 		char message[128];
 		std::snprintf(message, sizeof message, "the string is not valid UTF-8: byte %zu (0x%02x) of %zu", bad,
@@ -87,7 +93,6 @@ napi_value string_to_js(napi_env env, void *value) {
 		napi_throw_type_error(env, nullptr, message);
 		return nullptr;
 	}
-	napi_value js = nullptr;
 	napi_create_string_utf8(env, text, size, &js);
 	return js;
 }
@@ -145,10 +150,25 @@ napi_value map_to_js(LoaderState &state, void *value) {
 }
 
 void *string_from_js(napi_env env, napi_value js) {
-	std::string text;
-	if (!read_js_string(env, js, text))
+	// One pass into a buffer of the thread's that only grows (no allocation, no zeroing per string),
+	// then the value's own copy. A UTF-16 unit is at most 3 UTF-8 bytes; huge strings are measured.
+	thread_local std::vector<char> scratch;
+	constexpr size_t kOnePassUnits = size_t{1} << 20;
+	constexpr size_t kKeptScratch = size_t{64} << 10;
+	size_t units = 0, length = 0;
+	if (napi_get_value_string_utf16(env, js, nullptr, 0, &units) != napi_ok)
 		return type_error("cannot read a JS string");
-	return metacall_value_create_string(text.data(), text.size());
+	size_t capacity = units * 3;
+	if (units > kOnePassUnits && napi_get_value_string_utf8(env, js, nullptr, 0, &capacity) != napi_ok)
+		return type_error("cannot read a JS string");
+	if (scratch.size() < capacity + 1)
+		scratch.resize(capacity + 1);
+	if (napi_get_value_string_utf8(env, js, scratch.data(), capacity + 1, &length) != napi_ok)
+		return type_error("cannot read a JS string");
+	void *value = metacall_value_create_string(scratch.data(), length);
+	if (scratch.size() > kKeptScratch) // a long string's buffer is not kept
+		std::vector<char>().swap(scratch);
+	return value;
 }
 
 // A BigInt: a Long when it fits in 64 bits, a big integer beyond (docs/NUMBERS.md).
