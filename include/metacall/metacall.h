@@ -298,7 +298,8 @@ METACALL_API int metacall_pump(const char *tag);
 /* Ours: options of the first pump (the one that starts the runtime on the calling thread).
  * METACALL_PUMP_SHARED: calls from other threads do not wait for the next pump: each runs on its
  *   own thread while it holds the runtime (V8's lock for node), one thread at a time, the pumping
- *   thread's calls included. No thread then waits for another to come back to its event loop.
+ *   thread's calls included. No thread then waits for another to come back to its event loop, and
+ *   any thread may call metacall_pump (the loop turns under the same lock).
  * METACALL_PUMP_ON_CALLS: the pumping thread's calls also run what the event loop has due (expired
  *   timers, settled I/O, work posted from other threads) when they end, at most once a
  *   millisecond: the loop progresses while the host calls, without pumps. Promise jobs

@@ -720,3 +720,21 @@ def test_a_million_views_do_not_grow_memory(views_js):
     gc.collect()
     growth = rss_kib() - before
     assert growth < 32 * 1024, f"RSS grew by {growth} KiB over a million views"
+
+
+def test_a_worker_thread_awaits_a_js_timer_while_the_main_thread_blocks(event_loop_js):
+    # Node's home (the main thread) sits in join(): the worker's own asyncio loop turns Node's.
+    results = []
+
+    def worker():
+        results.append(event_loop_js.metacall_wait("double_later", 21, 30, timeout=10))
+        async def awaited():
+            return await event_loop_js.metacall_await("double_later", 5, 10)
+
+        results.append(asyncio.run(awaited()))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(timeout=30)
+    assert not thread.is_alive(), "the worker's await hangs"
+    assert results == [42, 10]

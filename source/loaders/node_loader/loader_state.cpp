@@ -134,7 +134,7 @@ bool LoaderState::start(bool pumped, std::string &error, int pump_options) {
 		return false;
 	}
 	if (running_.load()) {
-		if (pumped && !is_home()) {
+		if (pumped && !is_home() && !shared_) { // shared: any thread may turn the loop
 			error = pumped_ ? "the Node environment is pumped by another thread"
 			                : "the Node environment already runs on the loader's own thread (call "
 			                  "metacall_pump before the first load of this tag to drive it from the host)";
@@ -268,23 +268,33 @@ bool LoaderState::set_heap_limit(size_t bytes, std::string &error) {
 bool LoaderState::pump(std::string &error, int options) {
 	if (!start(true, error, options))
 		return false;
-	if (pumping_ || environment_->call_depth() > 0) {
-		error = "metacall_pump ran inside a call of Node (a callback of a script): the event loop cannot run "
-		        "inside itself";
-		return false;
-	}
+	constexpr const char *kNested = "metacall_pump ran inside a call of Node (a callback of a script): the "
+	                                 "event loop cannot run inside itself";
 	if (!shared_) {
+		if (pumping_ || environment_->call_depth() > 0) {
+			error = kNested;
+			return false;
+		}
 		pumping_ = true;
 		embedder_->run(session_, 1);
 		pumping_ = false;
 		return true;
 	}
-	auto turn = [this] { run_loop_once(); };
+	// Shared: any thread turns the loop, under the lock (the checks too: they read the owner's state).
+	bool nested = false;
+	auto turn = [this, &nested] {
+		if (pumping_ || environment_->call_depth() > 0)
+			nested = true;
+		else
+			run_loop_once();
+	};
 	if (!owner().run(turn)) {
 		error = "the Node environment has stopped";
 		return false;
 	}
-	return true;
+	if (nested)
+		error = kNested;
+	return !nested;
 }
 
 void LoaderState::run_loop_once() {

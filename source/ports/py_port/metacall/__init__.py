@@ -148,11 +148,27 @@ def _settle(future, resolved, value):
         (future.set_result if resolved else future.set_exception)(value)
 
 
+def _turn_until(loop, future):
+    """Another thread than Node's home awaits: its loop turns Node's every 0.5 ms meanwhile, so that
+    the timers behind the result fire even while the main thread is busy or blocked."""
+    if future.done():
+        return
+    try:
+        _port.pump("node")
+    except RuntimeError:
+        pass  # Node stopped: the future is rejected by the drain
+    loop.call_later(0.0005, _turn_until, loop, future)
+
+
 def _await_on(loop, name, args):
     future = loop.create_future()
     _home.drive(loop)
     _port.await_call(_settle, future, name, *args)
-    if _pumped and not _home.here and not future.done():
+    if future.done():
+        return future
+    if _home.here and not _home.drives(loop):
+        loop.call_soon(_turn_until, loop, future)
+    elif _pumped and not _home.here:
         loop.call_soon(_pump_until, loop, future)
     return future
 

@@ -60,6 +60,10 @@ class NodeHome:
         self._loop = loop
         self._schedule(timeout)
 
+    def drives(self, loop):
+        """Whether `loop` drives Node's loop (it runs on the main thread and was picked up)."""
+        return loop is self._loop
+
     def release(self):
         """Stops driving from the current loop (it closed, or another one took over)."""
         loop, self._loop = self._loop, None
