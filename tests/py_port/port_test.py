@@ -710,16 +710,20 @@ def test_a_million_views_do_not_grow_memory(views_js):
         with open("/proc/self/status") as status:
             return next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
 
+    # Under AddressSanitizer freed memory sits in its quarantine (256 MB) and RSS says nothing:
+    # LeakSanitizer checks at exit instead, and the RSS bound holds in the other builds.
+    with open("/proc/self/maps") as maps:
+        sanitized = any("libasan" in line for line in maps)
     for _ in range(100_000):  # warm up: JIT, allocator pools
         make(10)
     gc.collect()
     before = rss_kib()
-    for _ in range(1_000_000):
+    for _ in range(200_000 if sanitized else 1_000_000):  # ASan: 10 times slower, the same paths
         view = make(10)
     del view
     gc.collect()
     growth = rss_kib() - before
-    assert growth < 32 * 1024, f"RSS grew by {growth} KiB over a million views"
+    assert sanitized or growth < 32 * 1024, f"RSS grew by {growth} KiB over a million views"
 
 
 def test_a_worker_thread_awaits_a_js_timer_while_the_main_thread_blocks(event_loop_js):
