@@ -269,7 +269,7 @@ bool LoaderState::pump(std::string &error, int options) {
 	if (!start(true, error, options))
 		return false;
 	constexpr const char *kNested = "metacall_pump ran inside a call of Node (a callback of a script): the "
-	                                 "event loop cannot run inside itself";
+	                                "event loop cannot run inside itself";
 	if (!shared_) {
 		if (pumping_ || environment_->call_depth() > 0) {
 			error = kNested;
