@@ -74,6 +74,15 @@ TEST_F(NodeViews, WithoutAskingResultsAreCopiesAndTheFlagIsTakenOnce) {
 	EXPECT_EQ(metacall_loader_take_views(), 0);
 }
 
+TEST_F(NodeViews, AViewOfAClearedHandleGivesAClearError) {
+	const ValuePtr view = viewed("kept");
+	ASSERT_EQ(metacall_value_id(view.get()), METACALL_OBJECT);
+	ASSERT_EQ(metacall_clear(handle_), 0) << last_error();
+	handle_ = nullptr;
+	EXPECT_EQ(metacall_object_get(metacall_value_to_object(view.get()), "length"), nullptr);
+	EXPECT_NE(last_error().find("cleared"), std::string::npos) << last_error();
+}
+
 TEST_F(NodeViews, OnlyPlainArraysAndObjectsAreViewed) {
 	const ValuePtr date = viewed("date");
 	ASSERT_EQ(metacall_value_id(date.get()), METACALL_OBJECT);
