@@ -1,8 +1,10 @@
-// Views (metacall_loader_set_views, issue #19): a caller that asks for them gets a plain JS array
-// or object result by reference, as an object value read through the object interface; every
-// other caller, and everything else, still gets copies.
+// Views (metacall_loader_set_views, issue #19): a caller that asks for them gets a plain JS array,
+// object or Map result by reference, as an object value read through the object interface, and
+// bytes as a buffer value borrowing the JS memory; every other caller, and everything else, still
+// gets copies.
 #include "node_test.h"
 
+#include <metacall/metacall_buffer.h>
 #include <metacall/metacall_loader.h>
 
 namespace {
@@ -11,15 +13,23 @@ class NodeViews : public NodeLoaderTest {
 protected:
 	void SetUp() override {
 		NodeLoaderTest::SetUp();
-		handle_ = load_memory("let kept = [1, 2, 3];\n"
-		                      "module.exports = {\n"
-		                      "  kept: () => kept,\n"
-		                      "  push: (x) => kept.push(x),\n"
-		                      "  settings: () => ({ name: 'metacall', list: [4, 5] }),\n"
-		                      "  numbers: (n) => Array.from({ length: n }, (_, i) => i + 0.5 * (i % 2)),\n"
-		                      "  mixed: () => [1, 2, 3, 4, 5, 6, 7, 8, 'nine', 10],\n"
-		                      "  date: () => new Date(0),\n"
-		                      "};\n");
+		handle_ =
+		    load_memory("let kept = [1, 2, 3];\n"
+		                "const bytes = new Uint8Array([1, 2, 3]);\n"
+		                "module.exports = {\n"
+		                "  kept: () => kept,\n"
+		                "  push: (x) => kept.push(x),\n"
+		                "  settings: () => ({ name: 'metacall', list: [4, 5] }),\n"
+		                "  numbers: (n) => Array.from({ length: n }, (_, i) => i + 0.5 * (i % 2)),\n"
+		                "  mixed: () => [1, 2, 3, 4, 5, 6, 7, 8, 'nine', 10],\n"
+		                "  date: () => new Date(0),\n"
+		                "  map: () => new Map([['a', 1], [2, 'two']]),\n"
+		                "  sub_map: () => new (class Sub extends Map {})([[1, 2]]),\n"
+		                "  kept_bytes: () => bytes,\n"
+		                "  first_byte: () => bytes[0],\n"
+		                "  doubles: () => { const d = new Float64Array([1, 2, 3, 4]); d.shape = [2, 2]; "
+		                "return d; },\n"
+		                "};\n");
 	}
 
 	// name(args...) of the script.
@@ -87,6 +97,46 @@ TEST_F(NodeViews, OnlyPlainArraysAndObjectsAreViewed) {
 	const ValuePtr date = viewed("date");
 	ASSERT_EQ(metacall_value_id(date.get()), METACALL_OBJECT);
 	EXPECT_STREQ(metacall_object_class_name(metacall_value_to_object(date.get())), "Date");
+}
+
+TEST_F(NodeViews, AMapComesByReferenceOrAsAMapValueOfItsEntries) {
+	const ValuePtr view = viewed("map");
+	ASSERT_EQ(metacall_value_id(view.get()), METACALL_OBJECT) << metacall_value_type_name(view.get());
+	void *object = metacall_value_to_object(view.get());
+	EXPECT_STREQ(metacall_object_class_name(object), "Map");
+	EXPECT_TRUE(is_long(ValuePtr(metacall_object_get(object, "size")).get(), 2));
+	void *key = metacall_value_create_long(2);
+	EXPECT_TRUE(is_string(ValuePtr(metacallv_object(object, "get", &key, 1)).get(), "two"));
+	metacall_value_destroy(key);
+	// Without views: a map value of the entries, in order, keys of any type.
+	const ValuePtr copy = call("map");
+	ASSERT_EQ(metacall_value_id(copy.get()), METACALL_MAP) << metacall_value_type_name(copy.get());
+	ASSERT_EQ(metacall_value_count(copy.get()), 2u);
+	void **second = metacall_value_to_array(metacall_value_to_map(copy.get())[1]);
+	EXPECT_TRUE(is_long(second[0], 2));
+	EXPECT_TRUE(is_string(second[1], "two"));
+	// An instance of a subclass of Map stays an object of its class either way.
+	const ValuePtr sub = call("sub_map");
+	ASSERT_EQ(metacall_value_id(sub.get()), METACALL_OBJECT);
+	EXPECT_STREQ(metacall_object_class_name(metacall_value_to_object(sub.get())), "Sub");
+}
+
+TEST_F(NodeViews, BytesComeAsABufferBorrowingTheJsMemory) {
+	const ValuePtr view = viewed("kept_bytes");
+	ASSERT_EQ(metacall_value_id(view.get()), METACALL_BUFFER) << metacall_value_type_name(view.get());
+	EXPECT_EQ(metacall_value_buffer_is_borrowed(view.get()), 1);
+	ASSERT_EQ(metacall_value_size(view.get()), 3u);
+	static_cast<unsigned char *>(metacall_value_to_buffer(view.get()))[0] = 42; // JS sees it
+	EXPECT_TRUE(is_long(call("first_byte").get(), 42));
+	const ValuePtr copy = call("kept_bytes"); // without views: a copy of its own
+	EXPECT_EQ(metacall_value_buffer_is_borrowed(copy.get()), 0);
+	const ValuePtr doubles = viewed("doubles"); // with the typed array's layout
+	size_t ndim = 0;
+	const size_t *shape = nullptr;
+	EXPECT_EQ(metacall_value_buffer_layout(doubles.get(), &ndim, &shape), 'd');
+	ASSERT_EQ(ndim, 2u);
+	EXPECT_EQ(shape[0], 2u);
+	EXPECT_EQ(static_cast<const double *>(metacall_value_to_buffer(doubles.get()))[3], 4.0);
 }
 
 TEST_F(NodeViews, ArraysOfNumbersConvertAllAtOnceAndKeepTheNumberRule) {

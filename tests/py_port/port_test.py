@@ -203,7 +203,8 @@ def test_bytes_cross_both_ways(metacall):
     assert metacall.metacall("byte_sum", b"\x01\x02\x03") == 6
     assert metacall.metacall("byte_sum", bytearray(b"\x05" * 10)) == 50
     view = metacall.metacall("filled_bytes", 1024, 7)
-    assert isinstance(view, memoryview) and view.readonly and len(view) == 1024
+    # A view of the JS Buffer's own bytes (test_js_bytes_come_as_views_of_the_js_memory).
+    assert isinstance(view, memoryview) and not view.readonly and len(view) == 1024
     assert bytes(view) == b"\x07" * 1024
 
 
@@ -685,12 +686,59 @@ def test_an_instance_of_a_subclass_of_array_is_copied_not_viewed(views_js):
     assert type(row) is list and row == [1, 2]
 
 
+def test_a_js_map_result_is_a_mapping_view_with_keys_of_any_type(views_js):
+    import collections.abc
+    view = views_js.metacall("map")
+    assert type(view) is views_js.MapView and isinstance(view, collections.abc.Mapping)
+    assert len(view) == 4 and view["a"] == 1 and view[2] == "two" and view[2.0] == "two"
+    assert view["none"] is None and "none" in view and "missing" not in view  # undefined is a value
+    with pytest.raises(KeyError):
+        view["missing"]
+    assert isinstance(view["list"], views_js.ArrayView) and view.get("missing", 7) == 7
+    assert list(view) == ["a", 2, "none", "list"]  # the Map's order
+    assert view == {"a": 1, 2: "two", "none": None, "list": [1, 2]}
+    view[3] = "three"  # Map.prototype.set
+    assert views_js.metacall("map_get", 3) == "three" and len(view) == 5
+    del view[3]  # Map.prototype.delete
+    assert 3 not in view
+    with pytest.raises(KeyError):
+        del view[3]
+    copy = views_js.copy(view)  # a dict, deep
+    assert type(copy) is dict and copy["list"] == [1, 2] and type(copy["list"]) is list
+
+
+def test_js_bytes_come_as_views_of_the_js_memory(views_js):
+    import gc
+    view = views_js.metacall("kept_buffer")  # a Buffer: its bytes where JS keeps them, writable
+    assert isinstance(view, memoryview) and view.format == "B" and bytes(view) == b"hello"
+    view[0] = ord("j")
+    assert views_js.metacall("kept_byte", 0) == ord("j") and bytes(views_js.metacall("kept_buffer")) == b"jello"
+    matrix = views_js.metacall("matrix")  # a typed array keeps its element type and shape
+    assert matrix.format == "d" and matrix.shape == (2, 3) and matrix.tolist() == [[1, 2, 3], [4, 5, 6]]
+    part = views_js.metacall("slice_of_buffer")  # a view at an offset into a bigger ArrayBuffer
+    assert part.format == "H" and part.tolist() == [513, 513]
+    assert bytes(views_js.metacall("array_buffer")) == b"\x09\x08\x07"
+    assert bytes(views_js.metacall("data_view")) == b"\x02\x03"
+    copy = views_js.copy(matrix)  # an eager copy: its own bytes, the same layout
+    assert copy.tolist() == matrix.tolist() and copy.shape == (2, 3) and copy.obj is not matrix.obj
+    # The bytes stay valid while Python holds them, even when JS detaches (transfers) the buffer
+    # and collects what it had.
+    held = views_js.metacall("detachable_bytes", 1 << 20)
+    assert views_js.metacall("detach") is True
+    gc.collect()
+    assert len(held) == 1 << 20 and held[0] == 7 and held[-1] == 7 and bytes(held[:4]) == b"\x07" * 4
+
+
 def test_views_off_returns_lists_and_dicts(monkeypatch):
     monkeypatch.setenv("METACALL_VIEWS", "0")
     import metacall
     metacall.metacall_load_from_file("node", ["views.js"])
     assert type(metacall.metacall("kept_array")) is list
     assert type(metacall.metacall("settings_object")) is dict
+    assert metacall.metacall("map") == {"a": 1, 2: "two", "none": None, "list": [1, 2]}
+    assert type(metacall.metacall("map")) is dict
+    copied = metacall.metacall("kept_buffer")  # a copy, read-only
+    assert bytes(copied) == b"hello" and copied.readonly
 
 
 def test_a_view_used_after_metacall_destroy_raises_saying_so(views_js):

@@ -513,6 +513,15 @@ function numbersOf(array) {
   return numbers;
 }
 
+// The entries of the Map `map` as one flat array, [key, value, key, value, ...]: one call for the
+// whole Map, through Map.prototype.forEach as it was at start (whatever `map` itself says).
+const mapForEach = Map.prototype.forEach;
+function mapEntries(map) {
+  const flat = [];
+  Reflect.apply(mapForEach, map, [(value, key) => { flat[flat.length] = key; flat[flat.length] = value; }]);
+  return flat;
+}
+
 // The outcome of `promise` goes to native.settle(token, fulfilled, value).
 function settle(promise, token, native) {
   promise.then((value) => native.settle(token, true, value), (error) => native.settle(token, false, error));
@@ -539,4 +548,5 @@ module.exports = (native) => ({
   settle: (promise, token) => settle(promise, token, native),
   activeWork,
   numbersOf,
+  mapEntries,
 });

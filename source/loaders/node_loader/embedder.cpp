@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -333,8 +334,39 @@ long long next_due(void *opaque) {
 	return timeout < 0 ? -1 : static_cast<long long>(uv_now(loop)) + timeout;
 }
 
-constexpr node_loader_embedder embedder_table{start, run,     interrupt, stop,  terminate, resume,
-                                              share, unshare, enter,     leave, poll,      next_due};
+void *hold_bytes(void *bytes, void **data, size_t *size) {
+	// A napi_value is the address of a V8 handle's slot: what a Local holds (Node-API's own cast).
+	v8::Local<v8::Value> value;
+	static_assert(sizeof(value) == sizeof(bytes));
+	std::memcpy(static_cast<void *>(&value), &bytes, sizeof(bytes));
+	std::shared_ptr<v8::BackingStore> store;
+	size_t offset = 0, length = 0;
+	if (value->IsArrayBufferView()) {
+		v8::Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+		store = view->Buffer()->GetBackingStore(); // moves a small typed array's bytes off the heap
+		offset = view->ByteOffset();
+		length = view->ByteLength();
+	} else if (value->IsArrayBuffer()) {
+		store = value.As<v8::ArrayBuffer>()->GetBackingStore();
+		length = store->ByteLength();
+	} else {
+		return nullptr;
+	}
+	auto hold = std::make_unique<std::shared_ptr<v8::BackingStore>>(std::move(store));
+	*data = length == 0 ? nullptr : static_cast<char *>((*hold)->Data()) + offset;
+	*size = length;
+	return hold.release();
+}
+
+void release_bytes(void *, void *hold) {
+	// V8 lets a backing store go on any thread (its collector frees them on its own threads too).
+	std::unique_ptr<std::shared_ptr<v8::BackingStore>> owned(
+	    static_cast<std::shared_ptr<v8::BackingStore> *>(hold));
+}
+
+constexpr node_loader_embedder embedder_table{start,  run,      interrupt,  stop,         terminate,
+                                              resume, share,    unshare,    enter,        leave,
+                                              poll,   next_due, hold_bytes, release_bytes};
 
 } // namespace
 

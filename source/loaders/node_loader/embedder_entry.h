@@ -70,6 +70,14 @@ struct node_loader_embedder {
 	// When the loop's next timer is due, in the loop's clock as of its last turn or poll (ms; -1:
 	// no timer). Cheap: no clock is read.
 	long long (*next_due)(void *session);
+
+	// The bytes of `bytes` (a napi_value: an ArrayBuffer, or a view of one: a typed array, a Buffer,
+	// a DataView), held for as long as the returned hold lives, even when JS detaches or drops the
+	// buffer (V8's BackingStore is shared): *data and *size. NULL when `bytes` is none of those.
+	// In a use (or on the owner), with a handle scope open.
+	void *(*hold_bytes)(void *bytes, void **data, size_t *size);
+	// Lets go of a hold: on any thread, without the isolate (a metacall_buffer_release, `data` unused).
+	void (*release_bytes)(void *data, void *hold);
 };
 
 #define NODE_LOADER_ENTRY_SLOT 64

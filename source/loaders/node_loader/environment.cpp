@@ -32,7 +32,7 @@ std::unique_ptr<NodeEnvironment> NodeEnvironment::create(napi_env env, napi_valu
 	auto environment = std::make_unique<NodeEnvironment>(env, host);
 	napi_value native = nullptr, settle = nullptr, helpers = nullptr, resource = nullptr, name = nullptr;
 	napi_value global = nullptr, object = nullptr, object_prototype = nullptr, not_callable = nullptr;
-	napi_value array = nullptr, array_prototype = nullptr;
+	napi_value array = nullptr, array_prototype = nullptr, map = nullptr, map_prototype = nullptr;
 	if (napi_create_object(env, &native) != napi_ok ||
 	    napi_create_function(env, "settle", NAPI_AUTO_LENGTH, settle_callback, nullptr, &settle) != napi_ok ||
 	    napi_set_named_property(env, native, "settle", settle) != napi_ok ||
@@ -45,6 +45,9 @@ std::unique_ptr<NodeEnvironment> NodeEnvironment::create(napi_env env, napi_valu
 	    napi_get_named_property(env, global, "Array", &array) != napi_ok ||
 	    napi_get_named_property(env, array, "prototype", &array_prototype) != napi_ok ||
 	    napi_create_reference(env, array_prototype, 1, &environment->array_prototype_) != napi_ok ||
+	    napi_get_named_property(env, global, "Map", &map) != napi_ok ||
+	    napi_get_named_property(env, map, "prototype", &map_prototype) != napi_ok ||
+	    napi_create_reference(env, map_prototype, 1, &environment->map_prototype_) != napi_ok ||
 	    napi_get_named_property(env, helpers, "notCallable", &not_callable) != napi_ok ||
 	    napi_create_reference(env, not_callable, 1, &environment->not_callable_) != napi_ok ||
 	    napi_create_reference(env, helpers, 1, &environment->helpers_) != napi_ok ||
@@ -75,6 +78,7 @@ void NodeEnvironment::close() {
 	napi_delete_reference(env_, helpers_);
 	napi_delete_reference(env_, object_prototype_);
 	napi_delete_reference(env_, array_prototype_);
+	napi_delete_reference(env_, map_prototype_);
 	napi_delete_reference(env_, not_callable_);
 	napi_release_threadsafe_function(wake_, napi_tsfn_abort);
 	env_ = nullptr;

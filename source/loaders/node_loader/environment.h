@@ -47,6 +47,7 @@ public:
 	napi_value object_prototype() { return value_of(object_prototype_); }
 	// Array.prototype of the environment (as it was at start-up): what plain arrays inherit.
 	napi_value array_prototype() { return value_of(array_prototype_); }
+	napi_value map_prototype() { return value_of(map_prototype_); }
 	// What bootstrap.js's method callers throw when the method is no function.
 	napi_value not_callable() { return value_of(not_callable_); }
 	// Calls `fn` with `argc` arguments (this = undefined). False with the JS exception pending.
@@ -76,6 +77,7 @@ private:
 	napi_ref helpers_ = nullptr;
 	napi_ref object_prototype_ = nullptr;
 	napi_ref array_prototype_ = nullptr;
+	napi_ref map_prototype_ = nullptr;
 	napi_ref not_callable_ = nullptr;
 	napi_ref resource_ = nullptr;
 	napi_async_context async_context_ = nullptr;

@@ -181,13 +181,13 @@ char typed_array_format(napi_typedarray_type type) {
 	}
 }
 
-void *typed_buffer_from_js(napi_env env, napi_value js, napi_typedarray_type type, void *data, size_t length,
-                           bool borrow) {
+void *with_typed_layout(napi_env env, napi_value js, napi_typedarray_type type, size_t length, void *value) {
 	const char format = typed_array_format(type);
 	size_t shape[METACALL_BUFFER_MAX_DIMENSIONS];
 	size_t ndim = 1;
 	std::string shape_text;
 	if (!shape_from_js(env, js, length, shape_text, shape, &ndim)) {
+		metacall_value_destroy(value);
 		bool pending = false;
 		if (napi_is_exception_pending(env, &pending) == napi_ok && pending) { // a getter threw
 			napi_value error = nullptr;
@@ -199,15 +199,20 @@ void *typed_buffer_from_js(napi_env env, napi_value js, napi_typedarray_type typ
 		    "is its length %zu",
 		    shape_text.c_str(), length);
 	}
-	const size_t size = length * metacall_value_buffer_item_size(format);
-	void *value = borrow ? metacall_value_create_buffer_borrowed(data, size, nullptr, nullptr)
-	                     : metacall_value_create_buffer(data, size);
-	if (value != nullptr && metacall_value_buffer_set_layout(value, format, ndim, shape) == nullptr) {
+	if (metacall_value_buffer_set_layout(value, format, ndim, shape) == nullptr) {
 		metacall_value_destroy(value);
 		return metacall_error_throw("TypeError", 0, nullptr,
 		                            "cannot give the typed array's layout to a buffer");
 	}
 	return value;
+}
+
+void *typed_buffer_from_js(napi_env env, napi_value js, napi_typedarray_type type, void *data, size_t length,
+                           bool borrow) {
+	const size_t size = length * metacall_value_buffer_item_size(typed_array_format(type));
+	void *value = borrow ? metacall_value_create_buffer_borrowed(data, size, nullptr, nullptr)
+	                     : metacall_value_create_buffer(data, size);
+	return value != nullptr ? with_typed_layout(env, js, type, length, value) : nullptr;
 }
 
 napi_value typed_buffer_to_js(napi_env env, void *value) {

@@ -35,6 +35,10 @@ char typed_array_format(napi_typedarray_type type);
 void *typed_buffer_from_js(napi_env env, napi_value js, napi_typedarray_type type, void *data, size_t length,
                            bool borrow);
 
+// Gives `value` (TAKEN: a plain buffer value of the bytes of the typed array `js` of `type`,
+// `length` elements) the layout of `js`: `value`, or a throwable for a bad `shape` property.
+void *with_typed_layout(napi_env env, napi_value js, napi_typedarray_type type, size_t length, void *value);
+
 // A typed array holding a copy of the typed buffer `value` (borrowed); nullptr with a JS exception
 // pending.
 napi_value typed_buffer_to_js(napi_env env, void *value);

@@ -11,6 +11,7 @@
 #include "loader_state.h"
 
 #include <metacall/metacall.h>
+#include <metacall/metacall_buffer.h>
 #include <metacall/metacall_error.h>
 #include <metacall/metacall_loader.h>
 #include <metacall/metacall_value.h>
@@ -286,6 +287,51 @@ void *object_from_js(LoaderState &state, napi_value js) {
 	                                 pairs.size()); // takes the pairs
 }
 
+// A Map whose prototype is Map.prototype: a map value of its entries, in their order, keys of any
+// type converted as values are (a copy; a call from Python asked for a view gets one instead).
+void *map_from_js(LoaderState &state, napi_value js) {
+	napi_env env = state.env();
+	Nested level;
+	if (!level)
+		return too_deep();
+	napi_value flat = nullptr; // [key, value, key, value, ...]
+	if (!state.call(state.helper("mapEntries"), 1, &js, &flat))
+		return throwable_from_pending(state);
+	uint32_t count = 0;
+	napi_get_array_length(env, flat, &count);
+	if (count / 2 > METACALL_VALUE_MAX_ELEMENTS)
+		return metacall_error_throw("RangeError", 0, nullptr,
+		                            "a JS Map of %u entries has more than the %d a value may hold", count / 2,
+		                            METACALL_VALUE_MAX_ELEMENTS);
+	std::vector<void *> pairs;
+	pairs.reserve(count / 2);
+	for (uint32_t i = 0; i + 1 < count; i += 2) {
+		napi_value key = nullptr, item = nullptr;
+		napi_get_element(env, flat, i, &key);
+		napi_get_element(env, flat, i + 1, &item);
+		void *converted_key = from_js(state, key);
+		if (failed(converted_key))
+			return give_up(pairs, converted_key);
+		void *converted = from_js(state, item);
+		if (failed(converted)) {
+			metacall_value_destroy(converted_key);
+			return give_up(pairs, converted);
+		}
+		const void *pair[2] = {converted_key, converted};
+		pairs.push_back(metacall_value_create_array(pair, 2)); // takes the key and the item
+	}
+	return metacall_value_create_map(const_cast<const void **>(pairs.data()),
+	                                 pairs.size()); // takes the pairs
+}
+
+// Whether `prototype` is Map.prototype: `js` is a plain Map, not an instance of a subclass.
+bool is_plain_map(LoaderState &state, napi_value prototype) {
+	bool plain = false;
+	return napi_strict_equals(state.env(), prototype, state.environment().map_prototype(), &plain) ==
+	           napi_ok &&
+	       plain;
+}
+
 size_t element_size(napi_typedarray_type type) {
 	switch (type) {
 	case napi_int8_array:
@@ -361,6 +407,8 @@ void *object_value_from_js(LoaderState &state, napi_value js, bool borrow) {
 		return object_from_js(state, js);
 	if (void *wrapped = wrapped_value_from_js(env, js)) // a proxy for another owner's object
 		return wrapped;
+	if (kind == Prototype::other && is_plain_map(state, prototype))
+		return map_from_js(state, js);
 	return kind == Prototype::other ? js_object_value(state, js, METACALL_OBJECT, prototype)
 	                                : object_from_js(state, js);
 }
@@ -382,6 +430,35 @@ napi_value class_or_object_to_js(LoaderState &state, void *value) {
 
 } // namespace
 
+// A view of the bytes of a Buffer, typed array, DataView or ArrayBuffer: a buffer value that
+// borrows them where they live, holding them (V8's backing store, so that even a detached or
+// collected buffer's bytes stay) until the value goes. nullptr, for a copy instead, when Node is
+// the process's own (no embedder: no V8 API of a particular Node is used there).
+static void *bytes_view_from_js(LoaderState &state, napi_value js) {
+	const node_loader_embedder *embedder = state.embedder();
+	if (embedder == nullptr || embedder->hold_bytes == nullptr)
+		return nullptr;
+	void *data = nullptr;
+	size_t size = 0;
+	void *hold = embedder->hold_bytes(js, &data, &size);
+	if (hold == nullptr)
+		return nullptr;
+	void *value = metacall_value_create_buffer_borrowed(data, size, embedder->release_bytes, hold);
+	if (value == nullptr) {
+		embedder->release_bytes(nullptr, hold);
+		return nullptr;
+	}
+	napi_env env = state.env();
+	bool is = false;
+	napi_typedarray_type type;
+	size_t length = 0;
+	if (napi_is_typedarray(env, js, &is) == napi_ok && is &&
+	    napi_get_typedarray_info(env, js, &type, &length, nullptr, nullptr, nullptr) == napi_ok &&
+	    typed_array_format(type) != 0)
+		return with_typed_layout(env, js, type, length, value);
+	return value;
+}
+
 void *view_from_js(LoaderState &state, napi_value js) {
 	napi_env env = state.env();
 	napi_valuetype type = napi_undefined;
@@ -398,12 +475,20 @@ void *view_from_js(LoaderState &state, napi_value js) {
 			return nullptr;
 		return js_object_value_named(state, js, METACALL_OBJECT, "Array");
 	}
-	if (is_bytes(env, js) || (napi_is_promise(env, js, &is) == napi_ok && is) ||
-	    (napi_is_error(env, js, &is) == napi_ok && is) || wrapped_in(env, js) != nullptr)
+	if (is_bytes(env, js))
+		return bytes_view_from_js(state, js);
+	if ((napi_is_promise(env, js, &is) == napi_ok && is) || (napi_is_error(env, js, &is) == napi_ok && is) ||
+	    wrapped_in(env, js) != nullptr)
 		return nullptr;
-	if (prototype_of(state, js, &prototype) != Prototype::object)
+	switch (prototype_of(state, js, &prototype)) {
+	case Prototype::object:
+		return js_object_value_named(state, js, METACALL_OBJECT, "Object");
+	case Prototype::other:
+		return is_plain_map(state, prototype) ? js_object_value_named(state, js, METACALL_OBJECT, "Map")
+		                                      : nullptr;
+	default:
 		return nullptr;
-	return js_object_value_named(state, js, METACALL_OBJECT, "Object");
+	}
 }
 
 // Both directions recurse through these; the public entry points below catch what C++ throws.

@@ -33,7 +33,10 @@ void *argument_from_js(LoaderState &state, napi_value js);
 
 // A view of `js` when it is an Array or a plain object (Object.prototype its prototype): an object
 // value of the loader's (class "Array" or "Object", js_objects.h) holding the JS value itself,
-// read through the object interface. nullptr for anything else (then convert with from_js).
+// read through the object interface. For a Buffer, typed array, DataView or ArrayBuffer: a buffer
+// value borrowing its bytes where they live (with the typed array's layout), which holds them until
+// it is destroyed, on any thread; only when the loader started Node (a copy inside a process that
+// runs Node). nullptr for anything else (then convert with from_js).
 void *view_from_js(LoaderState &state, napi_value js);
 
 // Whether from_js gives a class or object value for `js` (discover keeps those exports).

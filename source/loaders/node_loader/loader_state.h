@@ -100,6 +100,8 @@ public:
 	napi_value attach(napi_env env, napi_value factory);
 
 	const std::string &tag() const { return tag_; }
+	// The embedder, when the loader started Node itself (nullptr inside a process that runs Node).
+	const node_loader_embedder *embedder() const { return embedder_; }
 	bool running() const { return running_.load(); }
 	// A script called process.exit: the environment is stopped for good.
 	bool exited() const { return ended_.load(); }

@@ -47,17 +47,6 @@ bool is_dunder(const char *name) {
 	return size > 4 && name[0] == '_' && name[1] == '_' && name[size - 2] == '_' && name[size - 1] == '_';
 }
 
-// The Python object for a call's `result` (taken): raised when it is a throwable; NULL raises
-// metacall_error_last (the call failed: a cleared handle, a stopped loader).
-PyObject *result_object(void *result) {
-	if (result == nullptr)
-		return raise_last_error();
-	PyObject *object = metacall_value_id(result) == METACALL_THROWABLE ? raise_from_value(result)
-	                                                                   : to_python(result, nullptr);
-	metacall_value_destroy(result);
-	return object;
-}
-
 LoaderState *require_state() {
 	LoaderState *state = LoaderState::current();
 	if (state == nullptr)
@@ -82,7 +71,7 @@ PyObject *getattro_unguarded(PyObject *self, PyObject *name) {
 		WantViews views;      // an array or plain object read comes as a view (object_views.h)
 		result = cls ? metacall_class_static_get(target, key) : metacall_object_get(target, key);
 	}
-	return result_object(result);
+	return result_to_python(result);
 }
 
 int setattro_unguarded(PyObject *self, PyObject *name, PyObject *value) {
@@ -139,7 +128,7 @@ PyObject *construct_unguarded(PyObject *self, PyObject *args, PyObject *kwargs) 
 		GilReleased released;
 		result = metacall_class_new(target, nullptr, values.data(), values.size());
 	}
-	return result_object(result);
+	return result_to_python(result);
 }
 
 PyObject *dir_unguarded(PyObject *self, PyObject *) {
@@ -149,7 +138,7 @@ PyObject *dir_unguarded(PyObject *self, PyObject *) {
 		GilReleased released;
 		keys = metacall_object_keys(target);
 	}
-	return result_object(keys);
+	return result_to_python(keys);
 }
 
 PyObject *repr(PyObject *self) {

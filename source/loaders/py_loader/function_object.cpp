@@ -57,12 +57,7 @@ PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, P
 		WantViews views; // an array or plain object result comes as a view (object_views.h)
 		result = metacallfv_s(function, values.data(), values.size());
 	}
-	if (result == nullptr)
-		return raise_last_error();
-	PyObject *object = metacall_value_id(result) == METACALL_THROWABLE ? raise_from_value(result)
-	                                                                   : to_python(result, nullptr);
-	metacall_value_destroy(result);
-	return object;
+	return result_to_python(result);
 }
 
 // CPython calls this: nothing may unwind through its frames, so C++ failures become exceptions.

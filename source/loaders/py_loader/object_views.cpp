@@ -1,8 +1,11 @@
 #include "object_views.h"
 
+#include "call_values.h"
 #include "exceptions.h"
 #include "foreign_object.h"
+#include "from_python.h"
 #include "gil.h"
+#include "loader_state.h"
 #include "py_ref.h"
 #include "to_python.h"
 
@@ -19,6 +22,11 @@ namespace {
 
 PyTypeObject *array_type = nullptr; // made once per process, never freed
 PyTypeObject *mapping_type = nullptr;
+PyTypeObject *map_type = nullptr;
+
+bool is_view(PyObject *object) {
+	return Py_IS_TYPE(object, array_type) || Py_IS_TYPE(object, mapping_type) || Py_IS_TYPE(object, map_type);
+}
 
 void *object_of(PyObject *self) {
 	return metacall_value_to_object(reinterpret_cast<ForeignObject *>(self)->value);
@@ -27,11 +35,7 @@ void *object_of(PyObject *self) {
 // The Python object for a read's result (taken). The attribute is not there (the core's
 // AttributeError): `missing` is raised with `key` instead.
 PyObject *read_result(void *result, PyObject *missing, PyObject *key) {
-	if (result == nullptr)
-		return raise_last_error(); // the runtime stopped, ...
-	PyObject *object = metacall_value_id(result) == METACALL_THROWABLE ? raise_from_value(result)
-	                                                                   : to_python(result, nullptr);
-	metacall_value_destroy(result);
+	PyObject *object = result_to_python(result); // nullptr: the runtime stopped, ...
 	if (object == nullptr && PyErr_ExceptionMatches(PyExc_AttributeError)) {
 		PyErr_Clear();
 		PyErr_SetObject(missing, key);
@@ -58,11 +62,8 @@ PyObject *eager_copy(PyObject *self) {
 		GilReleased released;
 		result = metacallv_object(object_of(self), "valueOf", nullptr, 0);
 	}
-	if (result == nullptr)
-		return raise_last_error();
-	PyObject *object = metacall_value_id(result) == METACALL_THROWABLE ? raise_from_value(result)
-	                                                                   : to_python(result, nullptr);
-	metacall_value_destroy(result);
+	PyObject *object = result_to_python(result);
+	// A JS array becomes a list, a plain object and a Map a dict.
 	const bool expected =
 	    object == nullptr || (Py_IS_TYPE(self, array_type) ? PyList_Check(object) : PyDict_Check(object));
 	if (!expected) {
@@ -74,26 +75,31 @@ PyObject *eager_copy(PyObject *self) {
 	return object;
 }
 
-// ---- ArrayView ----
-
-Py_ssize_t array_length(PyObject *self) {
+// The whole number the JS value's property `name` holds (an array's length, a Map's size).
+Py_ssize_t count_of(PyObject *self, const char *name) {
 	void *result = nullptr;
 	{
 		GilReleased released;
-		result = metacall_object_get(object_of(self), "length");
+		result = metacall_object_get(object_of(self), name);
 	}
 	if (result == nullptr) {
 		raise_last_error();
 		return -1;
 	}
-	const Py_ssize_t length = metacall_value_id(result) == METACALL_LONG
-	                              ? static_cast<Py_ssize_t>(metacall_value_to_long(result))
-	                          : metacall_value_id(result) == METACALL_INT ? metacall_value_to_int(result)
-	                                                                      : -1;
+	const Py_ssize_t count = metacall_value_id(result) == METACALL_LONG
+	                             ? static_cast<Py_ssize_t>(metacall_value_to_long(result))
+	                         : metacall_value_id(result) == METACALL_INT ? metacall_value_to_int(result)
+	                                                                     : -1;
 	metacall_value_destroy(result);
-	if (length < 0)
-		PyErr_SetString(PyExc_TypeError, "the JS array has no integer length");
-	return length;
+	if (count < 0)
+		PyErr_Format(PyExc_TypeError, "the JS value's %s is no whole number", name);
+	return count;
+}
+
+// ---- ArrayView ----
+
+Py_ssize_t array_length(PyObject *self) {
+	return count_of(self, "length");
 }
 
 PyObject *array_item(PyObject *self, Py_ssize_t index) {
@@ -179,10 +185,75 @@ int mapping_contains(PyObject *self, PyObject *key) {
 	return keys ? PySequence_Contains(keys.get(), key) : -1;
 }
 
-// ---- both ----
+// ---- MapView ----
+
+// self.method(key[, value]) in JS, the key and value from Python: its result (a view when it is one).
+PyObject *map_call(PyObject *self, const char *method, PyObject *key, PyObject *value) {
+	LoaderState *state = LoaderState::current();
+	if (state == nullptr) {
+		PyErr_SetString(PyExc_RuntimeError, "metacall.MapView used after the py loader was destroyed");
+		return nullptr;
+	}
+	CallValues args;
+	for (PyObject *arg : {key, value}) {
+		if (arg == nullptr)
+			break;
+		void *converted = from_python(arg, *state);
+		if (converted == nullptr)
+			return nullptr;
+		args.push(converted);
+	}
+	void *result = nullptr;
+	{
+		GilReleased released;
+		WantViews views;
+		result = metacallv_object(object_of(self), method, args.data(), args.size());
+	}
+	return result_to_python(result);
+}
+
+// m.get(key), told from a missing key by m.has(key) only when it is undefined (or null).
+PyObject *map_subscript(PyObject *self, PyObject *key) {
+	PyRef found = PyRef::steal(map_call(self, "get", key, nullptr));
+	if (!found || found.get() != Py_None)
+		return found.release();
+	PyRef has = PyRef::steal(map_call(self, "has", key, nullptr));
+	if (!has)
+		return nullptr;
+	if (PyObject_IsTrue(has.get()) == 1)
+		return found.release();
+	PyErr_SetObject(PyExc_KeyError, key);
+	return nullptr;
+}
+
+int map_assign(PyObject *self, PyObject *key, PyObject *value) {
+	PyRef done = PyRef::steal(map_call(self, value != nullptr ? "set" : "delete", key, value));
+	if (!done)
+		return -1;
+	if (value == nullptr && PyObject_IsTrue(done.get()) != 1) {
+		PyErr_SetObject(PyExc_KeyError, key);
+		return -1;
+	}
+	return 0;
+}
+
+int map_contains(PyObject *self, PyObject *key) {
+	PyRef has = PyRef::steal(map_call(self, "has", key, nullptr));
+	return has ? PyObject_IsTrue(has.get()) : -1;
+}
+
+// The keys, of a copy (in the Map's order).
+PyObject *map_keys(PyObject *self) {
+	PyRef copy = PyRef::steal(eager_copy(self));
+	return copy ? PyDict_Keys(copy.get()) : nullptr;
+}
+
+// ---- all three ----
 
 PyObject *iterate(PyObject *self) {
-	PyRef all = PyRef::steal(Py_IS_TYPE(self, array_type) ? eager_copy(self) : keys_list(self));
+	PyRef all = PyRef::steal(Py_IS_TYPE(self, array_type) ? eager_copy(self)
+	                         : Py_IS_TYPE(self, map_type) ? map_keys(self)
+	                                                      : keys_list(self));
 	return all ? PyObject_GetIter(all.get()) : nullptr;
 }
 
@@ -193,7 +264,7 @@ PyObject *compare(PyObject *self, PyObject *other, int op) {
 	if (!mine)
 		return nullptr;
 	PyRef theirs = PyRef::borrow(other);
-	if (Py_IS_TYPE(other, array_type) || Py_IS_TYPE(other, mapping_type))
+	if (is_view(other))
 		theirs = PyRef::steal(eager_copy(other));
 	else if (Py_IS_TYPE(self, array_type) && PyTuple_Check(other))
 		theirs = PyRef::steal(PySequence_List(other));
@@ -223,8 +294,13 @@ Result guarded(Body body, Result failure) {
 
 // The slots, each guarded: CPython calls them, nothing may unwind through its frames.
 Py_ssize_t length_slot(PyObject *self) {
-	return guarded([&] { return Py_IS_TYPE(self, array_type) ? array_length(self) : mapping_length(self); },
-	               static_cast<Py_ssize_t>(-1));
+	return guarded(
+	    [&] {
+		    return Py_IS_TYPE(self, array_type) ? array_length(self)
+		           : Py_IS_TYPE(self, map_type) ? count_of(self, "size")
+		                                        : mapping_length(self);
+	    },
+	    static_cast<Py_ssize_t>(-1));
 }
 PyObject *item_slot(PyObject *self, Py_ssize_t index) {
 	return guarded([&] { return array_item(self, index); }, static_cast<PyObject *>(nullptr));
@@ -232,15 +308,24 @@ PyObject *item_slot(PyObject *self, Py_ssize_t index) {
 PyObject *subscript_slot(PyObject *self, PyObject *key) {
 	return guarded(
 	    [&] {
-		    return Py_IS_TYPE(self, array_type) ? array_subscript(self, key) : mapping_subscript(self, key);
+		    return Py_IS_TYPE(self, array_type) ? array_subscript(self, key)
+		           : Py_IS_TYPE(self, map_type) ? map_subscript(self, key)
+		                                        : mapping_subscript(self, key);
 	    },
 	    static_cast<PyObject *>(nullptr));
 }
 int assign_slot(PyObject *self, PyObject *key, PyObject *value) {
-	return guarded([&] { return mapping_assign(self, key, value); }, -1);
+	return guarded(
+	    [&] {
+		    return Py_IS_TYPE(self, map_type) ? map_assign(self, key, value)
+		                                      : mapping_assign(self, key, value);
+	    },
+	    -1);
 }
 int contains_slot(PyObject *self, PyObject *key) {
-	return guarded([&] { return mapping_contains(self, key); }, -1);
+	return guarded(
+	    [&] { return Py_IS_TYPE(self, map_type) ? map_contains(self, key) : mapping_contains(self, key); },
+	    -1);
 }
 PyObject *iter_slot(PyObject *self) {
 	return guarded([&] { return iterate(self); }, static_cast<PyObject *>(nullptr));
@@ -255,7 +340,8 @@ PyObject *copy_method(PyObject *self, PyObject *) {
 	return guarded([&] { return eager_copy(self); }, static_cast<PyObject *>(nullptr));
 }
 PyObject *keys_method(PyObject *self, PyObject *) {
-	return guarded([&] { return keys_list(self); }, static_cast<PyObject *>(nullptr));
+	return guarded([&] { return Py_IS_TYPE(self, map_type) ? map_keys(self) : keys_list(self); },
+	               static_cast<PyObject *>(nullptr));
 }
 // values() and items(): from one copy.
 PyObject *values_method(PyObject *self, PyObject *) {
@@ -331,6 +417,21 @@ PyType_Slot mapping_slots[] = {
     {0, nullptr},
 };
 
+PyType_Slot map_slots[] = {
+    {Py_tp_getattro, reinterpret_cast<void *>(getattro_slot)},
+    {Py_mp_length, reinterpret_cast<void *>(length_slot)},
+    {Py_mp_subscript, reinterpret_cast<void *>(subscript_slot)},
+    {Py_mp_ass_subscript, reinterpret_cast<void *>(assign_slot)},
+    {Py_sq_contains, reinterpret_cast<void *>(contains_slot)},
+    {Py_tp_iter, reinterpret_cast<void *>(iter_slot)},
+    {Py_tp_richcompare, reinterpret_cast<void *>(compare_slot)},
+    {Py_tp_hash, reinterpret_cast<void *>(PyObject_HashNotImplemented)},
+    {Py_tp_repr, reinterpret_cast<void *>(repr_slot)},
+    {Py_tp_methods, mapping_methods},
+    {Py_tp_doc, const_cast<char *>("A JS Map, read where it lives (a mapping; keys of any type).")},
+    {0, nullptr},
+};
+
 constexpr unsigned int kFlags =
     Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_IMMUTABLETYPE;
 
@@ -338,6 +439,7 @@ PyType_Spec array_spec = {"metacall.ArrayView", sizeof(ForeignObject), 0, kFlags
                           array_slots};
 PyType_Spec mapping_spec = {"metacall.ObjectView", sizeof(ForeignObject), 0, kFlags | Py_TPFLAGS_MAPPING,
                             mapping_slots};
+PyType_Spec map_spec = {"metacall.MapView", sizeof(ForeignObject), 0, kFlags | Py_TPFLAGS_MAPPING, map_slots};
 
 } // namespace
 
@@ -355,7 +457,9 @@ bool ready_view_types() {
 		array_type = reinterpret_cast<PyTypeObject *>(PyType_FromSpecWithBases(&array_spec, base));
 	if (array_type != nullptr && mapping_type == nullptr)
 		mapping_type = reinterpret_cast<PyTypeObject *>(PyType_FromSpecWithBases(&mapping_spec, base));
-	return mapping_type != nullptr;
+	if (mapping_type != nullptr && map_type == nullptr)
+		map_type = reinterpret_cast<PyTypeObject *>(PyType_FromSpecWithBases(&map_spec, base));
+	return map_type != nullptr;
 }
 
 PyTypeObject *view_type_for(void *value) {
@@ -366,17 +470,34 @@ PyTypeObject *view_type_for(void *value) {
 		return array_type;
 	if (std::strcmp(name, "Object") == 0)
 		return mapping_type;
+	if (std::strcmp(name, "Map") == 0)
+		return map_type;
 	return nullptr;
 }
 
 PyObject *view_types() {
-	return PyTuple_Pack(2, reinterpret_cast<PyObject *>(array_type),
-	                    reinterpret_cast<PyObject *>(mapping_type));
+	return PyTuple_Pack(3, reinterpret_cast<PyObject *>(array_type),
+	                    reinterpret_cast<PyObject *>(mapping_type), reinterpret_cast<PyObject *>(map_type));
+}
+
+// A memoryview over a copy of `view`'s bytes (a bytearray), with its format and shape.
+PyObject *bytes_copy(PyObject *view) {
+	PyRef bytes = PyRef::steal(PyByteArray_FromObject(view)); // C order
+	PyRef copy = bytes ? PyRef::steal(PyMemoryView_FromObject(bytes.get())) : PyRef();
+	if (!copy)
+		return nullptr;
+	const Py_buffer *info = PyMemoryView_GET_BUFFER(view);
+	if (info->ndim == 1 && std::strcmp(info->format != nullptr ? info->format : "B", "B") == 0)
+		return copy.release();
+	PyRef shape = PyRef::steal(PyObject_GetAttrString(view, "shape"));
+	return shape ? PyObject_CallMethod(copy.get(), "cast", "sO", info->format, shape.get()) : nullptr;
 }
 
 PyObject *copy_of(PyObject *object) {
-	if (Py_IS_TYPE(object, array_type) || Py_IS_TYPE(object, mapping_type))
+	if (is_view(object))
 		return copy_method(object, nullptr);
+	if (PyMemoryView_Check(object)) // a view of another runtime's bytes (a JS Buffer, typed array)
+		return bytes_copy(object);
 	return Py_NewRef(object);
 }
 

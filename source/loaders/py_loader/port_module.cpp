@@ -11,6 +11,7 @@
 #include "typed_buffers.h"
 
 #include <metacall/metacall.h>
+#include <metacall/metacall_buffer.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -151,8 +152,10 @@ PyObject *result_object(void *result) {
 	if (result == nullptr)
 		return raise_last_error();
 	const enum metacall_value_id id = metacall_value_id(result);
-	if (id == METACALL_BUFFER)
-		return is_typed_buffer(result) ? owning_typed_view(result) : lend_result(result);
+	if (id == METACALL_BUFFER) // a borrowed one (a JS view's bytes) stays writable, as in result_to_python
+		return is_typed_buffer(result) || metacall_value_buffer_is_borrowed(result) == 1
+		           ? owning_view(result)
+		           : lend_result(result);
 	PyObject *object = nullptr;
 	if (id == METACALL_THROWABLE) {
 		PyRef exception = PyRef::steal(exception_with_stack(result));
@@ -510,7 +513,7 @@ PyObject *copy_function(PyObject *, PyObject *object) {
 	return copy_of(object);
 }
 
-// view_types() -> (ArrayView, ObjectView).
+// view_types() -> (ArrayView, ObjectView, MapView).
 PyObject *view_types_function(PyObject *, PyObject *) {
 	return view_types();
 }
@@ -578,9 +581,10 @@ PyMethodDef methods[] = {
     {"pump_poll", guarded<pump_poll, PyObject *, PyObject *>, METH_O,
      "pump_poll(tag) -> (fd, timeout_ms): what an event loop driving tag's watches"},
     {"copy", guarded<copy_function, PyObject *, PyObject *>, METH_O,
-     "copy(x): a list or dict of a view (deep); anything else as it is"},
+     "copy(x): a list or dict of a view (deep), a memoryview of a copy of a memoryview's bytes; "
+     "anything else as it is"},
     {"view_types", guarded<view_types_function, PyObject *, PyObject *>, METH_NOARGS,
-     "view_types() -> (ArrayView, ObjectView)"},
+     "view_types() -> (ArrayView, ObjectView, MapView)"},
     {"watch_loops", guarded<watch_loops_function, PyObject *, PyObject *>, METH_O,
      "watch_loops(hook): hook(loop) before a call when a new asyncio loop runs on the thread"},
     {"inspect", guarded<inspect, PyObject *, PyObject *>, METH_NOARGS, "inspect() -> JSON text"},

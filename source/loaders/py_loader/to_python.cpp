@@ -11,6 +11,7 @@
 #include "typed_buffers.h"
 
 #include <metacall/metacall.h>
+#include <metacall/metacall_buffer.h>
 #include <metacall/metacall_loader.h>
 
 #include <cstdint>
@@ -161,6 +162,17 @@ PyObject *to_python(void *value, BufferLoans *loans) {
 	default:
 		return compound_to_python(value, id, loans);
 	}
+}
+
+PyObject *result_to_python(void *result) {
+	if (result == nullptr)
+		return raise_last_error();
+	const enum metacall_value_id id = metacall_value_id(result);
+	if (id == METACALL_BUFFER && metacall_value_buffer_is_borrowed(result) == 1)
+		return owning_view(result);
+	PyObject *object = id == METACALL_THROWABLE ? raise_from_value(result) : to_python(result, nullptr);
+	metacall_value_destroy(result);
+	return object;
 }
 
 } // namespace py_loader

@@ -28,6 +28,13 @@ inline constexpr const char *kPointerCapsule = "metacall.pointer";
 // With `loans`, buffers are lent without copying for as long as `loans` lives; without, copied.
 PyObject *to_python(void *value, BufferLoans *loans);
 
+// The Python object for a call's `result`, TAKEN (the ports' calls, a proxy's reads and calls):
+// nullptr raises metacall_error_last (the call failed: a cleared handle, a stopped loader); a
+// throwable is raised. A buffer that borrows another runtime's bytes (a JS Buffer or typed array
+// returned as a view, object_views.h) becomes a writable memoryview over those very bytes, with
+// its layout; the view keeps the value, which holds the bytes.
+PyObject *result_to_python(void *result);
+
 } // namespace py_loader
 
 #endif

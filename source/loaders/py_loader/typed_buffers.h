@@ -32,6 +32,10 @@ PyObject *typed_view_over(void *value);
 // view and everything made from it are gone). nullptr with a Python error set (`value` destroyed).
 PyObject *owning_typed_view(void *value);
 
+// A new writable memoryview over the bytes of the buffer value `value` (TAKEN, as above), with
+// its layout when it has one, else of bytes ('B').
+PyObject *owning_view(void *value);
+
 // A new value for `object`, which has the buffer protocol and is not `bytes` (see above);
 // nullptr with a Python error set.
 void *buffer_value_of(PyObject *object);

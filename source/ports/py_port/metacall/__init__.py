@@ -22,12 +22,13 @@ _port = _library.port()
 _home = _NodeHome(_port, _library.started_here)
 
 # JS arrays and plain objects returned to Python: views read where they live (README, "Views").
-ArrayView, ObjectView = _port.view_types()
+ArrayView, ObjectView, MapView = _port.view_types()
 _collections_abc.Sequence.register(ArrayView)
 _collections_abc.Mapping.register(ObjectView)
+_collections_abc.Mapping.register(MapView)
 copy = _port.copy  # copy(x): a view's list or dict (deep); anything else as it is
 
-__all__ = ["ArrayView", "ObjectView", "copy", "metacall", "metacall_await", "metacall_inspect", "metacall_load_from_file",
+__all__ = ["ArrayView", "MapView", "ObjectView", "copy", "metacall", "metacall_await", "metacall_inspect", "metacall_load_from_file",
            "metacall_load_from_file_export", "metacall_load_from_memory",
            "metacall_load_from_package", "metacall_load_from_package_export",
            "metacall_load_from_package_ex", "metacall_pump", "metacall_wait", "metacall_value_create_ptr",
