@@ -522,6 +522,24 @@ function mapEntries(map) {
   return flat;
 }
 
+// Node's own record of what waits for the end of a callback, [hasTickScheduled, hasRejectionToWarn]
+// (its task_queue binding's tickInfo), which the loader reads after each call so as to run Node's
+// tick processing only when something waits (environment.h, EnvScope). Reached through the
+// built-in loader's require, which a start-up script of an embedder gets; null elsewhere (inside
+// `node`, where require is a module's) or when this Node keeps it otherwise.
+function nodeTickInfo() {
+  for (const loader of ['internal/bootstrap/realm', 'internal/bootstrap/loaders']) { // Node 18.19+, before
+    try {
+      const { internalBinding } = builtinRequire(loader);
+      const { tickInfo } = internalBinding('task_queue');
+      return tickInfo instanceof Uint8Array && tickInfo.length >= 2 ? tickInfo : null;
+    } catch {
+      // not this Node's loader
+    }
+  }
+  return null;
+}
+
 // The outcome of `promise` goes to native.settle(token, fulfilled, value).
 function settle(promise, token, native) {
   promise.then((value) => native.settle(token, true, value), (error) => native.settle(token, false, error));
@@ -549,4 +567,5 @@ module.exports = (native) => ({
   activeWork,
   numbersOf,
   mapEntries,
+  tickInfo: nodeTickInfo(),
 });

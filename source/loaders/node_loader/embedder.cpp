@@ -109,6 +109,9 @@ struct Session {
 	// Shared (share): the home thread's hold of the isolate, let go between uses.
 	std::thread::id home = std::this_thread::get_id();
 	std::unique_ptr<v8::Unlocker> home_unlocker;
+	// process and process._tickCallback (end_call); empty when this Node has none.
+	v8::Global<v8::Object> process;
+	v8::Global<v8::Function> tick_callback;
 };
 
 // One use of a shared environment (enter to leave). The home thread stays inside the isolate and
@@ -233,6 +236,18 @@ void *start(const char *main_script, const node_loader_embedder_options *options
 		}
 		return fail_start(std::move(session), reason, error, error_size);
 	}
+	v8::Local<v8::Value> process, tick;
+	if (context->Global()
+	        ->Get(context, v8::String::NewFromUtf8Literal(isolate, "process"))
+	        .ToLocal(&process) &&
+	    process->IsObject() &&
+	    process.As<v8::Object>()
+	        ->Get(context, v8::String::NewFromUtf8Literal(isolate, "_tickCallback"))
+	        .ToLocal(&tick) &&
+	    tick->IsFunction()) {
+		session->process.Reset(isolate, process.As<v8::Object>());
+		session->tick_callback.Reset(isolate, tick.As<v8::Function>());
+	}
 	return session.release();
 }
 
@@ -268,6 +283,8 @@ void stop(void *opaque) {
 		session->context.Get(isolate)->Exit();
 	}
 	session->host_tasks.reset();
+	session->tick_callback.Reset();
+	session->process.Reset();
 	session->context.Reset();
 	isolate->Exit();
 	session->locker.reset();
@@ -358,15 +375,39 @@ void *hold_bytes(void *bytes, void **data, size_t *size) {
 	return hold.release();
 }
 
+int end_call(void *opaque, const unsigned char *tick_info) {
+	auto *session = static_cast<Session *>(opaque);
+	if (session->tick_callback.IsEmpty())
+		return 0;
+	v8::Isolate *isolate = session->setup->isolate();
+	// As node::InternalCallbackScope::Close: the promise jobs first unless ticks wait (the tick
+	// callback runs them between ticks), then the tick callback when anything waits for it.
+	if (tick_info != nullptr) {
+		if (tick_info[0] == 0)
+			isolate->PerformMicrotaskCheckpoint();
+		if (tick_info[0] == 0 && tick_info[1] == 0) {
+			isolate->ClearKeptObjects();
+			return 1;
+		}
+	}
+	v8::HandleScope handles(isolate);
+	v8::Local<v8::Context> context = session->context.Get(isolate);
+	v8::TryCatch try_catch(isolate);
+	try_catch.SetVerbose(true); // to Node's message listener: process 'uncaughtException'
+	(void)session->tick_callback.Get(isolate)->Call(context, session->process.Get(isolate), 0, nullptr);
+	isolate->ClearKeptObjects(); // as Node's end of a callback (RunWeakRefCleanup)
+	return 1;
+}
+
 void release_bytes(void *, void *hold) {
 	// V8 lets a backing store go on any thread (its collector frees them on its own threads too).
 	std::unique_ptr<std::shared_ptr<v8::BackingStore>> owned(
 	    static_cast<std::shared_ptr<v8::BackingStore> *>(hold));
 }
 
-constexpr node_loader_embedder embedder_table{start,  run,      interrupt,  stop,         terminate,
-                                              resume, share,    unshare,    enter,        leave,
-                                              poll,   next_due, hold_bytes, release_bytes};
+constexpr node_loader_embedder embedder_table{start,  run,      interrupt,  stop,          terminate,
+                                              resume, share,    unshare,    enter,         leave,
+                                              poll,   next_due, hold_bytes, release_bytes, end_call};
 
 } // namespace
 

@@ -78,6 +78,16 @@ struct node_loader_embedder {
 	void *(*hold_bytes)(void *bytes, void **data, size_t *size);
 	// Lets go of a hold: on any thread, without the isolate (a metacall_buffer_release, `data` unused).
 	void (*release_bytes)(void *data, void *hold);
+
+	// Ends a call made into JS from outside it (in a use, or on the owner) as Node ends each of its
+	// own callbacks: the promise jobs the call queued run, then its process.nextTick callbacks and
+	// the reports of unhandled rejections (process._tickCallback), and the WeakRef targets kept for
+	// the call are let go; what throws there is an uncaught exception, as in Node. `tick_info`:
+	// Node's two flags [tick scheduled, rejection to warn] (bootstrap.js nodeTickInfo), so that
+	// JavaScript runs only when they say something waits; NULL: always. Much cheaper than a
+	// Node-API callback scope around the call, which does the same. Returns 0, having done nothing,
+	// when this Node has no process._tickCallback: end calls with a callback scope then.
+	int (*end_call)(void *session, const unsigned char *tick_info);
 };
 
 #define NODE_LOADER_ENTRY_SLOT 64

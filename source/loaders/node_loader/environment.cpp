@@ -58,6 +58,14 @@ std::unique_ptr<NodeEnvironment> NodeEnvironment::create(napi_env env, napi_valu
 	    napi_create_threadsafe_function(env, nullptr, nullptr, name, 0, 1, nullptr, nullptr,
 	                                    environment.get(), wake, &environment->wake_) != napi_ok)
 		return nullptr;
+	napi_value tick_info = nullptr;
+	napi_typedarray_type type;
+	size_t length = 0;
+	void *flags = nullptr;
+	if (napi_get_named_property(env, helpers, "tickInfo", &tick_info) == napi_ok &&
+	    napi_get_typedarray_info(env, tick_info, &type, &length, &flags, nullptr, nullptr) == napi_ok &&
+	    type == napi_uint8_array && length >= 2)
+		environment->tick_info_ = static_cast<const unsigned char *>(flags);
 	// A host's process ends when its own work does, not when ours might come.
 	if (host && napi_unref_threadsafe_function(env, environment->wake_) != napi_ok)
 		return nullptr;
@@ -123,7 +131,8 @@ bool NodeEnvironment::call(napi_value fn, size_t argc, const napi_value *argv, n
 
 EnvScope::EnvScope(NodeEnvironment &environment) : environment_(environment) {
 	napi_open_handle_scope(environment.env_, &handles_);
-	if (environment.call_depth_++ == 0) {
+	outermost_ = environment.call_depth_++ == 0;
+	if (outermost_ && environment.end_call_ == nullptr) {
 		napi_value resource = nullptr;
 		napi_get_reference_value(environment.env_, environment.resource_, &resource);
 		napi_open_callback_scope(environment.env_, resource, environment.async_context_, &callbacks_);
@@ -133,6 +142,8 @@ EnvScope::EnvScope(NodeEnvironment &environment) : environment_(environment) {
 EnvScope::~EnvScope() {
 	if (callbacks_ != nullptr)
 		napi_close_callback_scope(environment_.env_, callbacks_);
+	else if (outermost_ && environment_.end_call_ != nullptr)
+		environment_.end_call_(environment_.session_, environment_.tick_info_);
 	--environment_.call_depth_;
 	napi_close_handle_scope(environment_.env_, handles_);
 }

@@ -238,6 +238,8 @@ bool LoaderState::start_here(const std::string &script, std::string &error, int 
 		return false;
 	}
 	environment_ = own_environment_.get();
+	if (embedder_->end_call != nullptr && embedder_->end_call(session_, nullptr) != 0)
+		environment_->end_calls_with(embedder_->end_call, session_);
 	turn_on_calls_ = (pump_options & METACALL_PUMP_ON_CALLS) != 0;
 	if ((pump_options & METACALL_PUMP_SHARED) != 0)
 		share(); // before running_: no caller may queue work for an owner that will never drain it
