@@ -1,5 +1,7 @@
 #include "call_gate.h"
 
+#include "fast_tls.h"
+
 #include <chrono>
 #include <linux/membarrier.h>
 #include <memory>
@@ -28,7 +30,7 @@ SlotTable &table() {
 }
 
 // Plain data, so the fast path reads it with one TLS access and no initialization guard.
-thread_local CallSlot *current_slot = nullptr;
+METACALL_FAST_TLS thread_local CallSlot *current_slot = nullptr;
 
 // Returns the thread's slot to the table when the thread exits.
 struct SlotLease {

@@ -1,10 +1,12 @@
 // metacall_loader_set_views / metacall_loader_take_views: a port asks that the result of its next
 // call into a loader come by reference (metacall_loader.h, issue #19). One flag per thread.
+#include "fast_tls.h"
+
 #include <metacall/metacall_loader.h>
 
 namespace {
 
-thread_local int views_wanted = 0;
+METACALL_FAST_TLS thread_local int views_wanted = 0;
 
 } // namespace
 

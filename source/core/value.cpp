@@ -2,6 +2,7 @@
 #include "value.h"
 
 #include "error.h"
+#include "fast_tls.h"
 #include "function.h"
 #include "future.h"
 #include "object.h"
@@ -161,7 +162,7 @@ struct Destruction {
 	bool running = false;
 	std::vector<void *> pending;
 };
-thread_local Destruction destruction;
+METACALL_FAST_TLS thread_local Destruction destruction;
 
 void destroy_one(void *v) {
 	auto *value = static_cast<Value *>(v);

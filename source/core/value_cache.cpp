@@ -1,35 +1,40 @@
 #include "value_cache.h"
 
+#include "fast_tls.h"
+
+#include <memory>
 #include <new>
 
 namespace metacall_core {
 namespace {
 
-// Plain data, so a thread reaches it with one TLS access and no initialization guard.
 struct BlockCache {
 	static constexpr std::size_t kCapacity = 64;
 	void *blocks[kCapacity];
-	std::size_t count;
-	bool armed; // the thread-exit cleanup is registered
-	bool gone;  // the thread is exiting: blocks go straight back to the heap
+	std::size_t count = 0;
 };
 
-thread_local BlockCache cache;
+// The thread's cache, behind a pointer: with an initial-exec thread-local, this library's whole
+// TLS block comes from the static TLS, which has no room for 528 bytes of cache (fast_tls.h).
+METACALL_FAST_TLS thread_local BlockCache *cache = nullptr;
+METACALL_FAST_TLS thread_local bool exiting = false; // blocks go straight back to the heap
 
-// Frees the thread's cached blocks when the thread exits. Registered on the first block a
-// thread caches, off the fast path.
-struct CacheCleanup {
-	~CacheCleanup() {
-		cache.gone = true;
-		while (cache.count > 0)
-			::operator delete(cache.blocks[--cache.count]);
+// Owns the thread's cache, and frees it with the blocks in it when the thread exits. Made with
+// the first block a thread caches, off the fast path.
+struct CacheOwner {
+	std::unique_ptr<BlockCache> blocks = std::make_unique<BlockCache>();
+	~CacheOwner() {
+		exiting = true;
+		cache = nullptr;
+		while (blocks->count > 0)
+			::operator delete(blocks->blocks[--blocks->count]);
 	}
 };
 
-void arm_cleanup(BlockCache &blocks) {
-	thread_local CacheCleanup cleanup;
-	(void)cleanup;
-	blocks.armed = true;
+[[gnu::noinline]] BlockCache *make_cache() {
+	thread_local CacheOwner owner;
+	cache = owner.blocks.get();
+	return cache;
 }
 
 } // namespace
@@ -44,21 +49,21 @@ constexpr bool kCaching = true;
 void *take_value_block(std::size_t size) {
 	if (!kCaching)
 		return ::operator new(size);
-	BlockCache &blocks = cache;
-	if (blocks.count > 0)
-		return blocks.blocks[--blocks.count];
+	BlockCache *blocks = cache;
+	if (blocks != nullptr && blocks->count > 0)
+		return blocks->blocks[--blocks->count];
 	return ::operator new(size);
 }
 
 void give_value_block(void *block) {
-	BlockCache &blocks = cache;
-	if (!kCaching || blocks.gone || blocks.count == BlockCache::kCapacity) {
+	BlockCache *blocks = cache;
+	if (kCaching && blocks == nullptr && !exiting)
+		blocks = make_cache();
+	if (!kCaching || blocks == nullptr || blocks->count == BlockCache::kCapacity) {
 		::operator delete(block);
 		return;
 	}
-	if (!blocks.armed)
-		arm_cleanup(blocks);
-	blocks.blocks[blocks.count++] = block;
+	blocks->blocks[blocks->count++] = block;
 }
 
 } // namespace metacall_core

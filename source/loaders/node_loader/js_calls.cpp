@@ -24,7 +24,7 @@
 
 namespace node_loader {
 
-thread_local bool ResultViews::wanted_ = false;
+METACALL_FAST_TLS thread_local bool ResultViews::wanted_ = false;
 namespace {
 
 // Arguments converted to JS: on the stack for the usual few.

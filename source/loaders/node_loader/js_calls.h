@@ -3,6 +3,8 @@
 #ifndef NODE_LOADER_JS_CALLS_H
 #define NODE_LOADER_JS_CALLS_H
 
+#include "../../core/fast_tls.h" // header only, shared with the core
+
 #include <node_api.h>
 
 #include <cstddef>
@@ -27,7 +29,7 @@ public:
 
 private:
 	bool previous_;
-	static thread_local bool wanted_;
+	static METACALL_FAST_TLS thread_local bool wanted_;
 };
 
 // Calls `function` with `size` arguments (borrowed; `scalars`: those of them that are scalars,

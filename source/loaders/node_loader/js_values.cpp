@@ -16,7 +16,8 @@
 #include <metacall/metacall_loader.h>
 #include <metacall/metacall_value.h>
 
-#include "../../core/utf8.h" // header only, shared with the core
+#include "../../core/fast_tls.h" // header only, shared with the core
+#include "../../core/utf8.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -34,7 +35,7 @@ void *type_error(const char *message) {
 
 // Nesting of the conversion under way on this thread (Node's): a value nested deeper than
 // METACALL_VALUE_MAX_DEPTH, or a cyclic one, is an error instead of a stack overflow.
-__attribute__((tls_model("initial-exec"))) thread_local int nesting = 0; // read per value: see owner.cpp
+METACALL_FAST_TLS thread_local int nesting = 0; // read per value
 
 class Nested {
 public:

@@ -1,5 +1,7 @@
 #include "owner.h"
 
+#include "../../core/fast_tls.h" // header only, shared with the core
+
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -14,12 +16,10 @@
 namespace node_loader {
 namespace {
 
-// Read on every call: initial-exec, a plain load instead of a call into the dynamic linker (this
-// library is dlopen'ed; its few bytes of thread-locals fit the static TLS reserved for that).
-#define NODE_LOADER_FAST_TLS __attribute__((tls_model("initial-exec")))
-NODE_LOADER_FAST_TLS thread_local bool owner_thread = false;
+// Read on every call (fast_tls.h).
+METACALL_FAST_TLS thread_local bool owner_thread = false;
 // Shared: how deep the calling thread is in uses of the environment (0: it holds no lock).
-NODE_LOADER_FAST_TLS thread_local int use_depth = 0;
+METACALL_FAST_TLS thread_local int use_depth = 0;
 
 using Clock = std::chrono::steady_clock;
 // How long a waiting caller spins before it sleeps, and how long the owner polls an empty queue

@@ -1,5 +1,7 @@
 #include "gil.h"
 
+#include "../../core/fast_tls.h" // header only, shared with the core
+
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -10,7 +12,7 @@ namespace {
 // library on the thread's first call (and deleted when the thread ends), or the state of the
 // thread that initialized the interpreter (never deleted: the interpreter is never finalized).
 // Plain data, so reading it on every call costs no initialization check.
-thread_local PyThreadState *known_state = nullptr;
+METACALL_FAST_TLS thread_local PyThreadState *known_state = nullptr;
 
 // Deletes the state this library made, when the thread ends. Not on the process's main thread:
 // that happens inside exit(), when the interpreter may be gone or another thread may hold the GIL

@@ -9,6 +9,8 @@
 
 #include <metacall/metacall_value.h>
 
+#include "../../core/fast_tls.h" // header only, shared with the core
+
 namespace py_loader {
 
 class Nesting {
@@ -32,7 +34,7 @@ public:
 	explicit operator bool() const { return entered_; }
 
 private:
-	static inline thread_local int depth_ = 0;
+	static inline METACALL_FAST_TLS thread_local int depth_ = 0;
 	bool entered_ = false;
 };
 
