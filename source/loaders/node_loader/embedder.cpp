@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -120,6 +121,7 @@ struct Entry {
 	explicit Entry(v8::Isolate *isolate) : locker(isolate) {}
 	v8::Locker locker;
 	bool foreign = false; // not the home thread: entered the isolate and context for this use
+	std::optional<v8::HandleScope> handles; // the use's (embedder_entry.h, enter)
 };
 static_assert(sizeof(Entry) <= NODE_LOADER_ENTRY_SLOT && alignof(Entry) <= 16);
 
@@ -316,17 +318,19 @@ void enter(void *opaque, void *slot) {
 	auto *session = static_cast<Session *>(opaque);
 	v8::Isolate *isolate = session->setup->isolate();
 	auto *entry = new (slot) Entry(isolate);
-	if (std::this_thread::get_id() == session->home)
-		return;
-	entry->foreign = true;
-	isolate->Enter();
-	v8::HandleScope handles(isolate);
-	session->context.Get(isolate)->Enter();
+	if (std::this_thread::get_id() != session->home) {
+		entry->foreign = true;
+		isolate->Enter();
+		v8::HandleScope handles(isolate);
+		session->context.Get(isolate)->Enter();
+	}
+	entry->handles.emplace(isolate);
 }
 
 void leave(void *opaque, void *slot) {
 	auto *session = static_cast<Session *>(opaque);
 	auto *entry = static_cast<Entry *>(slot);
+	entry->handles.reset();
 	if (entry->foreign) {
 		v8::Isolate *isolate = session->setup->isolate();
 		{

@@ -59,7 +59,8 @@ struct node_loader_embedder {
 	// the isolate back for good, before `stop`.
 	void (*share)(void *session);
 	void (*unshare)(void *session);
-	// `slot`: NODE_LOADER_ENTRY_SLOT bytes of the caller's, 16-aligned, kept until `leave`.
+	// `slot`: NODE_LOADER_ENTRY_SLOT bytes of the caller's, 16-aligned, kept until `leave`. A use
+	// runs inside a handle scope of its own, which `leave` closes.
 	void (*enter)(void *session, void *slot);
 	void (*leave)(void *session, void *slot);
 

@@ -130,8 +130,9 @@ bool NodeEnvironment::call(napi_value fn, size_t argc, const napi_value *argv, n
 }
 
 EnvScope::EnvScope(NodeEnvironment &environment) : environment_(environment) {
-	napi_open_handle_scope(environment.env_, &handles_);
 	outermost_ = environment.call_depth_++ == 0;
+	if (!outermost_ || !Owner::take_handle_scope())
+		napi_open_handle_scope(environment.env_, &handles_);
 	if (outermost_ && environment.end_call_ == nullptr) {
 		napi_value resource = nullptr;
 		napi_get_reference_value(environment.env_, environment.resource_, &resource);
@@ -145,7 +146,8 @@ EnvScope::~EnvScope() {
 	else if (outermost_ && environment_.end_call_ != nullptr)
 		environment_.end_call_(environment_.session_, environment_.tick_info_);
 	--environment_.call_depth_;
-	napi_close_handle_scope(environment_.env_, handles_);
+	if (handles_ != nullptr)
+		napi_close_handle_scope(environment_.env_, handles_);
 }
 
 } // namespace node_loader

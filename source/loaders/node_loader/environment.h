@@ -102,7 +102,9 @@ private:
 // the outermost level a callback scope, so that the promise jobs and process.nextTick callbacks
 // the work queued run when it ends, as after any callback of Node's own. With the embedder's
 // end_call (NodeEnvironment::end_calls_with) the outermost scope calls that at its end instead:
-// the same, for a quarter of the cost of a call (no async context is pushed for the call).
+// the same, for a quarter of the cost of a call (no async context is pushed for the call). The
+// first EnvScope of a shared use needs no handle scope of its own: the use has one (owner.h,
+// take_handle_scope), and a Node-API one costs an allocation.
 class EnvScope {
 public:
 	explicit EnvScope(NodeEnvironment &environment);

@@ -337,6 +337,7 @@ void LoaderState::share() {
 		auto *self = static_cast<LoaderState *>(context);
 		self->embedder_->leave(self->session_, slot);
 	};
+	hooks.enter_opens_handles = true;
 	hooks.begin = [](void *context) { static_cast<LoaderState *>(context)->begin_use(); };
 	hooks.settle = [](void *context) { static_cast<LoaderState *>(context)->settle_use(); };
 	own_environment_->owner().share(hooks);

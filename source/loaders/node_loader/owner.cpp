@@ -20,6 +20,8 @@ namespace {
 METACALL_FAST_TLS thread_local bool owner_thread = false;
 // Shared: how deep the calling thread is in uses of the environment (0: it holds no lock).
 METACALL_FAST_TLS thread_local int use_depth = 0;
+// Shared: the calling thread's use has a handle scope that no EnvScope took yet.
+METACALL_FAST_TLS thread_local bool spare_handle_scope = false;
 
 using Clock = std::chrono::steady_clock;
 // How long a waiting caller spins before it sleeps, and how long the owner polls an empty queue
@@ -53,6 +55,12 @@ bool spin_until(Ready ready, Clock::duration budget) {
 }
 
 } // namespace
+
+bool Owner::take_handle_scope() {
+	const bool spare = spare_handle_scope;
+	spare_handle_scope = false;
+	return spare;
+}
 
 bool Owner::on_owner_thread() {
 	return owner_thread || use_depth > 0;
@@ -166,11 +174,13 @@ bool Owner::run_shared(void (*work)(void *), void *data, bool blocking) {
 	alignas(16) unsigned char slot[kSlotSize];
 	hooks_.enter(hooks_.context, slot);
 	++use_depth;
+	spare_handle_scope = hooks_.enter_opens_handles;
 	// The isolate is left, and the lock given back, whatever the work does.
 	struct Leave {
 		const SharedHooks &hooks;
 		void *slot;
 		~Leave() {
+			spare_handle_scope = false;
 			--use_depth;
 			hooks.leave(hooks.context, slot);
 		}

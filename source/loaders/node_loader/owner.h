@@ -32,6 +32,8 @@ struct SharedHooks {
 	// V8's lock and the isolate, on the calling thread, into `slot` (kSlotSize bytes) until leave.
 	void (*enter)(void *context, void *slot) = nullptr;
 	void (*leave)(void *context, void *slot) = nullptr;
+	// Whether `enter` opens a handle scope for the use (the first EnvScope of a use then needs none).
+	bool enter_opens_handles = false;
 	// The start of an outermost use, entered, before its work (the loader may turn its loop).
 	void (*begin)(void *context) = nullptr;
 	// The end of an outermost use, still entered: runs posted work (run_posted), and whatever the
@@ -77,6 +79,9 @@ public:
 	// Whether work asked for on the calling thread runs on it (it owns the environment, or the
 	// environment is shared): values then need not be copied for another thread.
 	bool runs_here() const { return on_owner_thread() || shared(); }
+	// Whether the calling thread is in a use whose handle scope no EnvScope took yet: true once
+	// per use (the first EnvScope takes it, instead of opening a Node-API one, which allocates).
+	static bool take_handle_scope();
 	// Shared: whether work was posted, and runs it (from SharedHooks::settle).
 	bool has_posted() const { return queued_.load(std::memory_order_relaxed) != 0; }
 	void run_posted() { drain(); }
