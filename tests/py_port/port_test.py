@@ -558,6 +558,19 @@ def test_timers_and_promises_progress_under_asyncio_run_without_pump(event_loop_
     assert asyncio.run(main()) == ("fired", 1, [0, 2, 4])
 
 
+def test_each_new_asyncio_loop_is_picked_up_by_a_plain_call(event_loop_js):
+    later = event_loop_js.metacall_load_from_file_export("node", ["event_loop.js"])["later"]
+
+    async def main(value):
+        called = asyncio.get_running_loop().create_future()
+        later(20, called.set_result, value)  # a function object's call: no load, no await before
+        return await asyncio.wait_for(called, 5)
+
+    for round in range(3):  # a new loop each time (a new running-loop holder in the thread's dict)
+        assert asyncio.run(main(round)) == round
+    assert later(1, lambda value: None, 0) is None  # and calls outside any loop still work
+
+
 def test_a_synchronous_script_waits_for_a_js_promise(event_loop_js):
     assert event_loop_js.metacall_wait("double_later", 21, 20) == 42
     assert event_loop_js.metacall_wait("fired_count") == 0  # a plain function: its result at once

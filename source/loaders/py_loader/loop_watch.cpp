@@ -9,6 +9,16 @@ PyObject *hook_ = nullptr;
 PyObject *get_running_loop_ = nullptr;
 PyObject *last_loop_ = nullptr;
 
+#if PY_VERSION_HEX < 0x030C0000
+// Up to Python 3.11, asyncio keeps a thread's running loop in a holder object in the thread's dict,
+// a new holder each time a loop starts or stops: while the holder is the one last seen, nothing
+// changed, which a dict lookup tells (about 10 ns) without calling _get_running_loop (about 20).
+#  define PY_LOADER_LOOP_HOLDER 1
+PyObject *holder_key_ = nullptr;
+PyObject *last_holder_ = nullptr; // kept: a new holder at its address is never mistaken for it
+bool fast_ = false;               // asyncio's _get_running_loop is the C one, which keeps the holder there
+#endif
+
 } // namespace
 
 bool watch_loops(PyObject *hook) {
@@ -20,16 +30,35 @@ bool watch_loops(PyObject *hook) {
 		Py_DECREF(asyncio);
 		if (get_running_loop_ == nullptr)
 			return false;
+#ifdef PY_LOADER_LOOP_HOLDER
+		holder_key_ = PyUnicode_InternFromString("__asyncio_running_event_loop__");
+		if (holder_key_ == nullptr)
+			return false;
+		fast_ = PyCFunction_Check(get_running_loop_);
+#endif
 	}
 	Py_XINCREF(hook);
 	Py_XSETREF(hook_, hook);
 	Py_CLEAR(last_loop_);
+#ifdef PY_LOADER_LOOP_HOLDER
+	Py_CLEAR(last_holder_);
+#endif
 	return true;
 }
 
 bool check_running_loop() {
 	if (hook_ == nullptr)
 		return true;
+#ifdef PY_LOADER_LOOP_HOLDER
+	PyObject *dict = PyThreadState_GetDict();                                                  // borrowed
+	PyObject *holder = dict != nullptr ? PyDict_GetItemWithError(dict, holder_key_) : nullptr; // borrowed
+	if (holder == nullptr && PyErr_Occurred())
+		return false;
+	if (holder == last_holder_ && fast_)
+		return true; // the same holder, or none yet: no loop started or stopped here since
+	Py_XINCREF(holder);
+	Py_XSETREF(last_holder_, holder);
+#endif
 	PyObject *loop = PyObject_CallNoArgs(get_running_loop_);
 	if (loop == nullptr)
 		return false;

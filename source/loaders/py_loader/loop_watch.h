@@ -1,8 +1,9 @@
 // The asyncio loop that runs on the calling thread, watched for the port: when Node runs on
 // Python's main thread (the py port's default), the loop running there drives Node's event loop,
 // and the port's Python side (metacall/_node_home.py) must hear of every new one, even when the
-// script only calls (no load, no await) inside it. Checked before each call from Python: one call
-// of asyncio's C `_get_running_loop`, about 20 ns.
+// script only calls (no load, no await) inside it. Checked before each call from Python: up to
+// Python 3.11 a dict lookup while no loop started or stopped on the thread (about 10 ns), else one
+// call of asyncio's C `_get_running_loop` (about 20 ns).
 #ifndef PY_LOADER_LOOP_WATCH_H
 #define PY_LOADER_LOOP_WATCH_H
 
