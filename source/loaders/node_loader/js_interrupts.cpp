@@ -65,6 +65,8 @@ RunningCall::~RunningCall() {
 }
 
 void *RunningCall::stopped() const {
+	if (interrupts_.stop_from_.load(std::memory_order_acquire) == JsInterrupts::kNone)
+		return nullptr; // the usual case: no lock
 	JsInterrupts::Reason reason;
 	{
 		std::lock_guard lock(interrupts_.mutex_);

@@ -12,6 +12,7 @@
 
 #include "embedder_entry.h"
 
+#include <atomic>
 #include <cstddef>
 #include <mutex>
 #include <vector>
@@ -45,7 +46,9 @@ private:
 	const node_loader_embedder *embedder_ = nullptr;
 	void *session_ = nullptr;
 	std::vector<const void *> running_; // the origins of the running calls, outermost first
-	size_t stop_from_ = kNone;          // the calls from this depth up are being stopped
+	// The calls from this depth up are being stopped. Written under mutex_; read without it first
+	// by RunningCall::stopped, so that a call nothing stopped takes no lock there.
+	std::atomic<size_t> stop_from_{kNone};
 	Reason reason_ = Reason::interrupt;
 };
 
