@@ -283,17 +283,17 @@ napi_value call_from_js(LoaderState &state, void *function, const napi_value *ar
 }
 
 void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size,
-                const ScalarArguments &scalars, Scalar *scalar_result) {
+                const ScalarArguments *scalars, Scalar *scalar_result) {
 	napi_value result = nullptr;
-	if (!call_function(state, function, args, size, &scalars, &result))
+	if (!call_function(state, function, args, size, scalars, &result))
 		return throwable_from_pending(state);
 	return result_from_js(state, result, scalar_result);
 }
 
 void *invoke_method_js(LoaderState &state, napi_value self, napi_value caller, void *args[], size_t size,
-                       const ScalarArguments &scalars, Scalar *scalar_result, bool *not_callable) {
+                       const ScalarArguments *scalars, Scalar *scalar_result, bool *not_callable) {
 	napi_value result = nullptr;
-	if (call_with(state, self, caller, args, size, &scalars, &result))
+	if (call_with(state, self, caller, args, size, scalars, &result))
 		return result_from_js(state, result, scalar_result);
 	bool pending = false;
 	if (state.exited() || napi_is_exception_pending(state.env(), &pending) != napi_ok || !pending)

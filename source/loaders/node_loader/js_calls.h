@@ -33,16 +33,16 @@ private:
 };
 
 // Calls `function` with `size` arguments (borrowed; `scalars`: those of them that are scalars,
-// read on the calling thread). A new value: the result, or a throwable; or nullptr when the result
-// is a scalar and `scalar_result` is given: it is written there (the caller makes its value, on
-// its own thread).
+// read on the calling thread when it is not this one, else nullptr). A new value: the result, or a throwable;
+// or nullptr when the result is a scalar and `scalar_result` is given: it is written there (the caller makes
+// its value, on its own thread).
 void *invoke_js(LoaderState &state, JsFunction *function, void *args[], size_t size,
-                const ScalarArguments &scalars, Scalar *scalar_result);
+                const ScalarArguments *scalars, Scalar *scalar_result);
 
 // As invoke_js, a method of `self` through its `caller` (method_callers.h), with this = self. When
 // the method is no function, nothing is called: *not_callable is set and nullptr returned.
 void *invoke_method_js(LoaderState &state, napi_value self, napi_value caller, void *args[], size_t size,
-                       const ScalarArguments &scalars, Scalar *scalar_result, bool *not_callable);
+                       const ScalarArguments *scalars, Scalar *scalar_result, bool *not_callable);
 
 // new cls(...args) with `size` arguments (borrowed): a new value for the instance, or a throwable.
 void *construct_js(LoaderState &state, napi_value cls, void *args[], size_t size);

@@ -14,6 +14,7 @@
 #include <metacall/metacall_object.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace node_loader {
@@ -185,7 +186,9 @@ void *object_call(void *data, const char *method, void *args[], size_t size) {
 		return stopped();
 	// As invoke (runtime_interface.cpp): scalars cross the handoff by value.
 	const bool handed_over = !state->runs_here();
-	const ScalarArguments scalars(args, handed_over ? size : 0);
+	std::optional<ScalarArguments> scalars; // the scalars, read here when the owner is another thread
+	if (handed_over)
+		scalars.emplace(args, size);
 	Scalar scalar_result;
 	void *result = nullptr;
 	const bool views = metacall_loader_take_views() != 0;
@@ -199,7 +202,7 @@ void *object_call(void *data, const char *method, void *args[], size_t size) {
 			return true;
 		}
 		bool refused = false;
-		result = invoke_method_js(*state, self, caller, args, size, scalars,
+		result = invoke_method_js(*state, self, caller, args, size, scalars ? &*scalars : nullptr,
 		                          handed_over ? &scalar_result : nullptr, &refused);
 		if (refused) // no function there: say what is
 			result = not_callable(*state, *static_cast<JsObject *>(data), self, method);

@@ -20,6 +20,7 @@
 
 #include <dlfcn.h>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,7 +94,9 @@ void *invoke(void *loader, void *function, void *args[], size_t size) {
 	// Handed to the owner from another thread, scalars cross by value, read and made here on the
 	// calling thread (js_scalars.h). On the owner thread, values are converted directly.
 	const bool handed_over = !state.runs_here();
-	const ScalarArguments scalars(args, handed_over ? size : 0);
+	std::optional<ScalarArguments> scalars; // the scalars, read here when the owner is another thread
+	if (handed_over)
+		scalars.emplace(args, size);
 	Scalar scalar_result;
 	void *result = nullptr;
 	const void *origin = metacall_loader_call_origin(); // whose time limit applies (js_interrupts.h)
@@ -101,8 +104,8 @@ void *invoke(void *loader, void *function, void *args[], size_t size) {
 	auto work = [&](std::string &) {
 		RunningCall running(origin);
 		ResultViews result_views(views);
-		result = invoke_js(state, static_cast<JsFunction *>(function), args, size, scalars,
-		                   handed_over ? &scalar_result : nullptr);
+		result = invoke_js(state, static_cast<JsFunction *>(function), args, size,
+		                   scalars ? &*scalars : nullptr, handed_over ? &scalar_result : nullptr);
 		if (void *stopped = running.stopped()) {
 			metacall_value_destroy(result);
 			result = stopped;
