@@ -84,7 +84,7 @@ public:
 	static bool take_handle_scope();
 	// Shared: whether work was posted, and runs it (from SharedHooks::settle).
 	bool has_posted() const { return queued_.load(std::memory_order_relaxed) != 0; }
-	void run_posted() { drain(); }
+	void run_posted();
 	// Wakes the event loop (its descriptor turns readable), with nothing to do (metacall_pump_poll).
 	void kick() { wake(); }
 
