@@ -168,7 +168,7 @@ private:
 	std::thread::id home_;       // pumped: the pumping thread
 	bool shared_ = false;        // METACALL_PUMP_SHARED
 	bool turn_on_calls_ = false; // METACALL_PUMP_ON_CALLS
-	int64_t last_turn_ms_ = 0;   // shared: when the loop last turned (coarse clock)
+	int64_t last_turn_ns_ = 0;   // shared: when the loop last turned (coarse clock)
 	// A host's loop asked metacall_pump_poll: the next timer it was told of, in the loop's clock
 	// (ms; INT64_MAX: none).
 	std::atomic<bool> watched_{false};
