@@ -85,6 +85,8 @@ void Owner::close() {
 		wake_ = nullptr;
 		dropped.swap(queue_);
 		queued_.store(0);
+		lazy_.clear(); // releases: stopping drops every reference left
+		lazy_count_.store(0);
 	}
 	// After open_ is false: a caller that fills the slot later sees it closed and takes its task back.
 	if (Task *task = slot_.exchange(nullptr))
@@ -248,15 +250,13 @@ void Owner::post_lazily(std::function<void()> work) {
 	// Shared: a release, which nobody waits for, goes with the next use of the environment (its
 	// end runs what is posted); a use of its own runs a batch of them, so that they never pile up.
 	constexpr size_t kBatch = 64;
-	auto task = std::make_unique<Task>();
-	task->posted = std::move(work);
 	size_t queued = 0;
 	{
 		std::lock_guard lock(mutex_);
 		if (!open_.load())
 			return;
-		queue_.push_back(task.release());
-		queued = queued_.fetch_add(1) + 1;
+		lazy_.push_back(std::move(work));
+		queued = lazy_count_.fetch_add(1) + 1;
 	}
 	if (queued >= kBatch)
 		run_shared(nullptr, nullptr, false);
@@ -273,7 +273,26 @@ void Owner::run_task(Task *task) {
 	finish(task, 1);
 }
 
+void Owner::run_lazy() {
+	if (lazy_count_.load(std::memory_order_relaxed) == 0)
+		return;
+	std::vector<std::function<void()>> batch;
+	{
+		std::lock_guard lock(mutex_);
+		batch.swap(lazy_);
+		lazy_count_.store(0);
+	}
+	for (auto &work : batch)
+		if (open_.load()) // work run before may have closed the owner (metacall_destroy)
+			work();
+	batch.clear();
+	std::lock_guard lock(mutex_);
+	if (lazy_.empty())
+		lazy_.swap(batch); // the buffer back, for the next ones
+}
+
 void Owner::run_posted() {
+	run_lazy();
 	// Inside a use: what is posted now, in order; no time slice (no clock read), no spinning, and
 	// the queue's buffer goes back to it, so that a release posted per call allocates no vector.
 	std::vector<Task *> batch;
@@ -306,6 +325,7 @@ void Owner::drain() {
 			wake(); // drain again after the loop's turn (callers meanwhile queue and wake it too)
 			return;
 		}
+		run_lazy(); // posted while shared, before the environment was taken back
 		if (queued_.load() != 0) {
 			std::lock_guard lock(mutex_);
 			batch.swap(queue_);

@@ -83,7 +83,10 @@ public:
 	// per use (the first EnvScope takes it, instead of opening a Node-API one, which allocates).
 	static bool take_handle_scope();
 	// Shared: whether work was posted, and runs it (from SharedHooks::settle).
-	bool has_posted() const { return queued_.load(std::memory_order_relaxed) != 0; }
+	bool has_posted() const {
+		return queued_.load(std::memory_order_relaxed) != 0 ||
+		       lazy_count_.load(std::memory_order_relaxed) != 0;
+	}
 	void run_posted();
 	// Wakes the event loop (its descriptor turns readable), with nothing to do (metacall_pump_poll).
 	void kick() { wake(); }
@@ -121,6 +124,12 @@ private:
 	std::atomic<bool> open_{false};
 	bool spin_ = false;
 	std::atomic<bool> shared_{false};
+	// Shared: work posted lazily (releases), kept apart from the tasks, and with no Task made
+	// for it: a release per call allocates nothing (the queue keeps its buffer). Under mutex_.
+	std::vector<std::function<void()>> lazy_;
+	std::atomic<size_t> lazy_count_{0};
+	// Runs the lazily posted work (in a use, or on the owner).
+	void run_lazy();
 	SharedHooks hooks_;
 	std::mutex use_mutex_; // shared: one use at a time
 };
