@@ -249,6 +249,21 @@ void *array_from_js(LoaderState &state, napi_value js) {
 	return metacall_value_create_array(const_cast<const void **>(items.data()), count); // takes the items
 }
 
+// Adds the pair [key, item converted] to `pairs` (a map value's), taking `key` (a converted key,
+// or a throwable). nullptr, or the throwable of the key or the item (the pair is not added).
+void *add_pair(LoaderState &state, std::vector<void *> &pairs, void *key, napi_value item) {
+	if (failed(key))
+		return key;
+	void *converted = from_js(state, item);
+	if (failed(converted)) {
+		metacall_value_destroy(key);
+		return converted;
+	}
+	const void *pair[2] = {key, converted};
+	pairs.push_back(metacall_value_create_array(pair, 2)); // takes the key and the item
+	return nullptr;
+}
+
 // Own enumerable string keys, as Object.keys gives them.
 void *object_from_js(LoaderState &state, napi_value js) {
 	napi_env env = state.env();
@@ -273,16 +288,8 @@ void *object_from_js(LoaderState &state, napi_value js) {
 		napi_get_element(env, keys, i, &key);
 		if (napi_get_property(env, js, key, &item) != napi_ok)
 			return give_up(pairs, throwable_from_pending(state)); // a getter threw
-		void *converted_key = string_from_js(env, key);
-		if (failed(converted_key))
-			return give_up(pairs, converted_key);
-		void *converted = from_js(state, item);
-		if (failed(converted)) {
-			metacall_value_destroy(converted_key);
-			return give_up(pairs, converted);
-		}
-		const void *pair[2] = {converted_key, converted};
-		pairs.push_back(metacall_value_create_array(pair, 2)); // takes the key and the item
+		if (void *failure = add_pair(state, pairs, string_from_js(env, key), item))
+			return give_up(pairs, failure);
 	}
 	return metacall_value_create_map(const_cast<const void **>(pairs.data()),
 	                                 pairs.size()); // takes the pairs
@@ -310,16 +317,8 @@ void *map_from_js(LoaderState &state, napi_value js) {
 		napi_value key = nullptr, item = nullptr;
 		napi_get_element(env, flat, i, &key);
 		napi_get_element(env, flat, i + 1, &item);
-		void *converted_key = from_js(state, key);
-		if (failed(converted_key))
-			return give_up(pairs, converted_key);
-		void *converted = from_js(state, item);
-		if (failed(converted)) {
-			metacall_value_destroy(converted_key);
-			return give_up(pairs, converted);
-		}
-		const void *pair[2] = {converted_key, converted};
-		pairs.push_back(metacall_value_create_array(pair, 2)); // takes the key and the item
+		if (void *failure = add_pair(state, pairs, from_js(state, key), item))
+			return give_up(pairs, failure);
 	}
 	return metacall_value_create_map(const_cast<const void **>(pairs.data()),
 	                                 pairs.size()); // takes the pairs

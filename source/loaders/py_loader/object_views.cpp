@@ -413,22 +413,7 @@ PyType_Slot mapping_slots[] = {
     {Py_tp_hash, reinterpret_cast<void *>(PyObject_HashNotImplemented)},
     {Py_tp_repr, reinterpret_cast<void *>(repr_slot)},
     {Py_tp_methods, mapping_methods},
-    {Py_tp_doc, const_cast<char *>("A plain JS object, read where it lives (a mapping).")},
-    {0, nullptr},
-};
-
-PyType_Slot map_slots[] = {
-    {Py_tp_getattro, reinterpret_cast<void *>(getattro_slot)},
-    {Py_mp_length, reinterpret_cast<void *>(length_slot)},
-    {Py_mp_subscript, reinterpret_cast<void *>(subscript_slot)},
-    {Py_mp_ass_subscript, reinterpret_cast<void *>(assign_slot)},
-    {Py_sq_contains, reinterpret_cast<void *>(contains_slot)},
-    {Py_tp_iter, reinterpret_cast<void *>(iter_slot)},
-    {Py_tp_richcompare, reinterpret_cast<void *>(compare_slot)},
-    {Py_tp_hash, reinterpret_cast<void *>(PyObject_HashNotImplemented)},
-    {Py_tp_repr, reinterpret_cast<void *>(repr_slot)},
-    {Py_tp_methods, mapping_methods},
-    {Py_tp_doc, const_cast<char *>("A JS Map, read where it lives (a mapping; keys of any type).")},
+    {Py_tp_doc, const_cast<char *>("A plain JS object or Map, read where it lives (a mapping).")},
     {0, nullptr},
 };
 
@@ -439,7 +424,9 @@ PyType_Spec array_spec = {"metacall.ArrayView", sizeof(ForeignObject), 0, kFlags
                           array_slots};
 PyType_Spec mapping_spec = {"metacall.ObjectView", sizeof(ForeignObject), 0, kFlags | Py_TPFLAGS_MAPPING,
                             mapping_slots};
-PyType_Spec map_spec = {"metacall.MapView", sizeof(ForeignObject), 0, kFlags | Py_TPFLAGS_MAPPING, map_slots};
+// A Map's view has the same slots: each dispatches on the type.
+PyType_Spec map_spec = {"metacall.MapView", sizeof(ForeignObject), 0, kFlags | Py_TPFLAGS_MAPPING,
+                        mapping_slots};
 
 } // namespace
 

@@ -255,32 +255,29 @@ PyObject *typed_view_over(void *value) {
 	return view_with_layout(value, static_cast<char *>(metacall_value_to_buffer(value)), nullptr);
 }
 
+// A holder of `value` (taken): destroyed with it, or at once when no holder can be made.
+PyRef holder_of(void *value) {
+	if (holder_type == nullptr)
+		holder_type = reinterpret_cast<PyTypeObject *>(PyType_FromSpec(&holder_spec));
+	auto *holder = holder_type != nullptr ? PyObject_New(ValueHolder, holder_type) : nullptr;
+	if (holder == nullptr) {
+		metacall_value_destroy(value);
+		return PyRef();
+	}
+	holder->value = value;
+	return PyRef::steal(reinterpret_cast<PyObject *>(holder));
+}
+
 PyObject *owning_view(void *value) {
 	if (is_typed_buffer(value))
 		return owning_typed_view(value);
-	if (holder_type == nullptr)
-		holder_type = reinterpret_cast<PyTypeObject *>(PyType_FromSpec(&holder_spec));
-	auto *holder = holder_type != nullptr ? PyObject_New(ValueHolder, holder_type) : nullptr;
-	if (holder == nullptr) {
-		metacall_value_destroy(value);
-		return nullptr;
-	}
-	holder->value = value;
-	PyRef owner = PyRef::steal(reinterpret_cast<PyObject *>(holder));
-	return PyMemoryView_FromObject(owner.get()); // the view keeps the holder
+	PyRef owner = holder_of(value);
+	return owner ? PyMemoryView_FromObject(owner.get()) : nullptr; // the view keeps the holder
 }
 
 PyObject *owning_typed_view(void *value) {
-	if (holder_type == nullptr)
-		holder_type = reinterpret_cast<PyTypeObject *>(PyType_FromSpec(&holder_spec));
-	auto *holder = holder_type != nullptr ? PyObject_New(ValueHolder, holder_type) : nullptr;
-	if (holder == nullptr) {
-		metacall_value_destroy(value);
-		return nullptr;
-	}
-	holder->value = value;
-	PyRef owner = PyRef::steal(reinterpret_cast<PyObject *>(holder));
-	return view_with_layout(value, nullptr, owner.get()); // the view keeps the holder
+	PyRef owner = holder_of(value);
+	return owner ? view_with_layout(value, nullptr, owner.get()) : nullptr; // the view keeps the holder
 }
 
 void *buffer_value_of(PyObject *object) {
