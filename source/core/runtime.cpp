@@ -76,6 +76,7 @@ void Runtime::destroy() {
 		(*it)->stop(); // releases what its functions still hold
 	start_order_.clear();
 	loaders_.clear();
+	loaders_version_.fetch_add(1);
 	destroyed_once_ = true;
 	state_.store(State::uninitialized);
 	log(LogLevel::debug, "destroyed");
@@ -119,6 +120,7 @@ std::shared_ptr<Loader> Runtime::loader(const char *tag, const char *api) {
 		return nullptr;
 	}
 	loaders_.emplace(tag, loader);
+	loaders_version_.fetch_add(1);
 	start_order_.push_back(loader);
 	startup_.apply(*loader); // the start-up configuration's and LOADER_SCRIPT_PATH's folders
 	return loader;
@@ -129,10 +131,25 @@ std::vector<std::shared_ptr<Loader>> Runtime::started_loaders() {
 	return start_order_;
 }
 
-std::shared_ptr<Loader> Runtime::started_loader(const std::string &tag) {
+std::shared_ptr<Loader> Runtime::started_loader(const char *tag) {
+	// A plug-in asks for its own loader on every object it passes: each thread keeps the last one
+	// found, valid while no loader started or stopped since (no lock, no hashing of the tag).
+	struct Last {
+		unsigned long version = 0;
+		std::string tag;
+		std::weak_ptr<Loader> loader;
+	};
+	thread_local Last last;
+	const unsigned long version = loaders_version_.load(std::memory_order_acquire);
+	if (last.version == version && last.tag == tag)
+		if (auto loader = last.loader.lock())
+			return loader;
 	std::lock_guard lock(loaders_mutex_);
 	auto it = loaders_.find(tag);
-	return it != loaders_.end() ? it->second : nullptr;
+	if (it == loaders_.end())
+		return nullptr;
+	last = {loaders_version_.load(), tag, it->second};
+	return it->second;
 }
 
 } // namespace metacall_core

@@ -36,7 +36,7 @@ public:
 	// The loader of `tag`, started on first use; nullptr after recording an error.
 	std::shared_ptr<Loader> loader(const char *tag, const char *api);
 	// The loader of `tag` if it is started, else nullptr (starts nothing).
-	std::shared_ptr<Loader> started_loader(const std::string &tag);
+	std::shared_ptr<Loader> started_loader(const char *tag);
 	const std::shared_ptr<Loader> &host() const { return host_; }
 	// The started loaders, in start order (a copy: they stay alive while the caller holds it).
 	std::vector<std::shared_ptr<Loader>> started_loaders();
@@ -59,6 +59,7 @@ private:
 	std::unordered_map<std::string, Plugin> plugins_; // opened plug-ins, kept across re-initialization
 	std::unordered_map<std::string, std::shared_ptr<Loader>> loaders_;
 	std::vector<std::shared_ptr<Loader>> start_order_;
+	std::atomic<unsigned long> loaders_version_{1}; // changes with loaders_ (started_loader's cache)
 	std::shared_ptr<Loader> host_;
 
 	Registry registry_;

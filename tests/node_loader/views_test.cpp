@@ -25,6 +25,11 @@ protected:
 		                "  date: () => new Date(0),\n"
 		                "  map: () => new Map([['a', 1], [2, 'two']]),\n"
 		                "  sub_map: () => new (class Sub extends Map {})([[1, 2]]),\n"
+		                "  sub_array: () => new (class List extends Array {})(1, 2),\n"
+		                "  bare: () => Object.assign(Object.create(null), { a: 1 }),\n"
+		                "  proxied: () => new Proxy({ a: 1 }, {}),\n"
+		                "  error: () => new TypeError('made'),\n"
+		                "  promise: () => Promise.resolve(1),\n"
 		                "  kept_bytes: () => bytes,\n"
 		                "  first_byte: () => bytes[0],\n"
 		                "  doubles: () => { const d = new Float64Array([1, 2, 3, 4]); d.shape = [2, 2]; "
@@ -97,6 +102,26 @@ TEST_F(NodeViews, OnlyPlainArraysAndObjectsAreViewed) {
 	const ValuePtr date = viewed("date");
 	ASSERT_EQ(metacall_value_id(date.get()), METACALL_OBJECT);
 	EXPECT_STREQ(metacall_object_class_name(metacall_value_to_object(date.get())), "Date");
+	// Instances of subclasses are no views: as without views, a copy of an Array's elements, an
+	// object of a Map's class.
+	const ValuePtr list = viewed("sub_array");
+	ASSERT_EQ(metacall_value_id(list.get()), METACALL_ARRAY) << metacall_value_type_name(list.get());
+	EXPECT_EQ(metacall_value_count(list.get()), 2u);
+	const ValuePtr sub = viewed("sub_map");
+	ASSERT_EQ(metacall_value_id(sub.get()), METACALL_OBJECT) << metacall_value_type_name(sub.get());
+	EXPECT_STREQ(metacall_object_class_name(metacall_value_to_object(sub.get())), "Sub");
+	// No prototype, or a Proxy (whose prototype a trap would tell): copies, as without views.
+	for (const char *name : {"bare", "proxied"}) {
+		const ValuePtr copy = viewed(name);
+		ASSERT_EQ(metacall_value_id(copy.get()), METACALL_MAP)
+		    << name << ": " << metacall_value_type_name(copy.get());
+		EXPECT_EQ(metacall_value_count(copy.get()), 1u);
+	}
+	// Errors and promises keep their own values.
+	const ValuePtr error = viewed("error");
+	EXPECT_EQ(metacall_value_id(error.get()), METACALL_EXCEPTION) << metacall_value_type_name(error.get());
+	const ValuePtr promise = viewed("promise");
+	EXPECT_EQ(metacall_value_id(promise.get()), METACALL_FUTURE) << metacall_value_type_name(promise.get());
 }
 
 TEST_F(NodeViews, AMapComesByReferenceOrAsAMapValueOfItsEntries) {

@@ -113,6 +113,8 @@ struct Session {
 	// process and process._tickCallback (end_call); empty when this Node has none.
 	v8::Global<v8::Object> process;
 	v8::Global<v8::Function> tick_callback;
+	// Object.prototype, Array.prototype and Map.prototype as they were at start (plain_kind).
+	v8::Global<v8::Value> prototypes[3];
 };
 
 // One use of a shared environment (enter to leave). The home thread stays inside the isolate and
@@ -250,6 +252,18 @@ void *start(const char *main_script, const node_loader_embedder_options *options
 		session->process.Reset(isolate, process.As<v8::Object>());
 		session->tick_callback.Reset(isolate, tick.As<v8::Function>());
 	}
+	const char *constructors[] = {"Object", "Array", "Map"};
+	for (size_t i = 0; i < 3; ++i) {
+		v8::Local<v8::Value> constructor, prototype;
+		if (context->Global()
+		        ->Get(context, v8::String::NewFromUtf8(isolate, constructors[i]).ToLocalChecked())
+		        .ToLocal(&constructor) &&
+		    constructor->IsFunction() &&
+		    constructor.As<v8::Object>()
+		        ->Get(context, v8::String::NewFromUtf8Literal(isolate, "prototype"))
+		        .ToLocal(&prototype))
+			session->prototypes[i].Reset(isolate, prototype);
+	}
 	return session.release();
 }
 
@@ -287,6 +301,8 @@ void stop(void *opaque) {
 	session->host_tasks.reset();
 	session->tick_callback.Reset();
 	session->process.Reset();
+	for (auto &prototype : session->prototypes)
+		prototype.Reset();
 	session->context.Reset();
 	isolate->Exit();
 	session->locker.reset();
@@ -403,15 +419,35 @@ int end_call(void *opaque, const unsigned char *tick_info) {
 	return 1;
 }
 
+int plain_kind(void *opaque, void *object) {
+	auto *session = static_cast<Session *>(opaque);
+	v8::Local<v8::Value> value;
+	std::memcpy(static_cast<void *>(&value), &object, sizeof(object)); // as hold_bytes
+	if (!value->IsObject())
+		return 0;
+	if (value->IsArrayBufferView() || value->IsArrayBuffer())
+		return 4;
+	v8::Isolate *isolate = session->setup->isolate();
+	// The prototype as stored (no trap of a Proxy runs), as napi_get_prototype reads it.
+	const v8::Local<v8::Value> prototype = value.As<v8::Object>()->GetPrototype();
+	if (prototype == session->prototypes[0].Get(isolate))
+		return value->IsPromise() || value->IsNativeError() || value->IsProxy() ? 0 : 1;
+	if (prototype == session->prototypes[1].Get(isolate))
+		return value->IsArray() ? 2 : 0;
+	if (prototype == session->prototypes[2].Get(isolate))
+		return value->IsMap() ? 3 : 0;
+	return 0;
+}
+
 void release_bytes(void *, void *hold) {
 	// V8 lets a backing store go on any thread (its collector frees them on its own threads too).
 	std::unique_ptr<std::shared_ptr<v8::BackingStore>> owned(
 	    static_cast<std::shared_ptr<v8::BackingStore> *>(hold));
 }
 
-constexpr node_loader_embedder embedder_table{start,  run,      interrupt,  stop,          terminate,
-                                              resume, share,    unshare,    enter,         leave,
-                                              poll,   next_due, hold_bytes, release_bytes, end_call};
+constexpr node_loader_embedder embedder_table{
+    start, run,   interrupt, stop,     terminate,  resume,        share,    unshare,
+    enter, leave, poll,      next_due, hold_bytes, release_bytes, end_call, plain_kind};
 
 } // namespace
 

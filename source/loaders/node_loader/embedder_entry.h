@@ -89,6 +89,13 @@ struct node_loader_embedder {
 	// Node-API callback scope around the call, which does the same. Returns 0, having done nothing,
 	// when this Node has no process._tickCallback: end calls with a callback scope then.
 	int (*end_call)(void *session, const unsigned char *tick_info);
+
+	// What `object` (a napi_value) is by its prototype, in one V8 call where Node-API takes four:
+	// 1 a plain object (prototype Object.prototype; no promise, error or Proxy), 2 a plain array (an
+	// Array of prototype Array.prototype), 3 a plain Map (likewise), 4 bytes (an ArrayBuffer or a
+	// view of one: Buffer, typed array, DataView), 0 anything else.
+	// In a use (or on the owner), with a handle scope open.
+	int (*plain_kind)(void *session, void *object);
 };
 
 #define NODE_LOADER_ENTRY_SLOT 64

@@ -459,36 +459,59 @@ static void *bytes_view_from_js(LoaderState &state, napi_value js) {
 	return value;
 }
 
-void *view_from_js(LoaderState &state, napi_value js) {
+// What view_from_js needs to know of `js`: which of the plain kinds it is (see plain_kind in
+// embedder_entry.h), or none. One call into the embedder when there is one.
+enum class Plain { none, object, array, map, bytes };
+
+static Plain plain_kind(LoaderState &state, napi_value js) {
+	const node_loader_embedder *embedder = state.embedder();
+	if (embedder != nullptr && embedder->plain_kind != nullptr && state.session() != nullptr)
+		return static_cast<Plain>(embedder->plain_kind(state.session(), js));
 	napi_env env = state.env();
 	napi_valuetype type = napi_undefined;
 	if (napi_typeof(env, js, &type) != napi_ok || type != napi_object)
-		return nullptr;
+		return Plain::none;
 	napi_value prototype = nullptr;
 	bool is = false;
 	if (napi_is_array(env, js, &is) == napi_ok && is) {
-		// Only plain arrays: an instance of a subclass of Array crosses as an object of its class.
 		bool plain = false;
-		if (napi_get_prototype(env, js, &prototype) != napi_ok ||
-		    napi_strict_equals(env, prototype, state.environment().array_prototype(), &plain) != napi_ok ||
-		    !plain)
-			return nullptr;
-		return js_object_value_named(state, js, METACALL_OBJECT, "Array");
+		return napi_get_prototype(env, js, &prototype) == napi_ok &&
+		               napi_strict_equals(env, prototype, state.environment().array_prototype(), &plain) ==
+		                   napi_ok &&
+		               plain
+		           ? Plain::array
+		           : Plain::none;
 	}
 	if (is_bytes(env, js))
-		return bytes_view_from_js(state, js);
-	if ((napi_is_promise(env, js, &is) == napi_ok && is) || (napi_is_error(env, js, &is) == napi_ok && is) ||
-	    wrapped_in(env, js) != nullptr)
-		return nullptr;
+		return Plain::bytes;
+	if ((napi_is_promise(env, js, &is) == napi_ok && is) || (napi_is_error(env, js, &is) == napi_ok && is))
+		return Plain::none;
 	switch (prototype_of(state, js, &prototype)) {
 	case Prototype::object:
-		return js_object_value_named(state, js, METACALL_OBJECT, "Object");
+		return Plain::object;
 	case Prototype::other:
-		return is_plain_map(state, prototype) ? js_object_value_named(state, js, METACALL_OBJECT, "Map")
-		                                      : nullptr;
+		return is_plain_map(state, prototype) ? Plain::map : Plain::none;
 	default:
-		return nullptr;
+		return Plain::none;
 	}
+}
+
+void *view_from_js(LoaderState &state, napi_value js) {
+	switch (plain_kind(state, js)) {
+	case Plain::array: // not an instance of a subclass of Array: that one is copied, as without views
+		return js_object_value_named(state, js, METACALL_OBJECT, "Array");
+	case Plain::object:
+		return wrapped_in(state.env(), js) != nullptr
+		           ? nullptr
+		           : js_object_value_named(state, js, METACALL_OBJECT, "Object");
+	case Plain::map:
+		return js_object_value_named(state, js, METACALL_OBJECT, "Map");
+	case Plain::bytes:
+		return bytes_view_from_js(state, js);
+	case Plain::none:
+		break;
+	}
+	return nullptr;
 }
 
 // Both directions recurse through these; the public entry points below catch what C++ throws.

@@ -355,6 +355,7 @@ void LoaderState::begin_use() {
 }
 
 void LoaderState::settle_use() {
+	owner().run_lazy(); // releases: they need no handle scope, nor the end of a call after them
 	if (owner().has_posted()) {
 		EnvScope scope(*environment_);
 		owner().run_posted();
@@ -532,14 +533,23 @@ void LoaderState::release_function(JsFunction *function) {
 }
 
 JsObject *LoaderState::add_object(napi_value js, bool is_class, std::string class_name) {
-	auto object = std::make_unique<JsObject>();
+	napi_ref ref = nullptr;
+	if (napi_create_reference(env(), js, 1, &ref) != napi_ok)
+		return nullptr;
+	JsObject *object = nullptr;
+	if (spare_objects_.empty()) {
+		auto owned = std::make_unique<JsObject>();
+		object = owned.get();
+		objects_.emplace(object, std::move(owned));
+	} else {
+		object = spare_objects_.back().key();
+		objects_.insert(std::move(spare_objects_.back()));
+		spare_objects_.pop_back();
+	}
+	object->ref = ref;
 	object->is_class = is_class;
 	object->class_name = std::move(class_name);
-	if (napi_create_reference(env(), js, 1, &object->ref) != napi_ok)
-		return nullptr;
-	JsObject *raw = object.get();
-	objects_.emplace(raw, std::move(object));
-	return raw;
+	return object;
 }
 
 void LoaderState::release_object(JsObject *object) {
@@ -548,7 +558,14 @@ void LoaderState::release_object(JsObject *object) {
 		return;
 	if (object->ref != nullptr)
 		napi_delete_reference(env(), object->ref);
-	objects_.erase(found);
+	object->ref = nullptr;
+	// The entry (its node and its JsObject) is kept for the next object: a view made and released
+	// per call then allocates nothing here.
+	constexpr size_t kSpareObjects = 64;
+	if (spare_objects_.size() < kSpareObjects)
+		spare_objects_.push_back(objects_.extract(found));
+	else
+		objects_.erase(found);
 }
 
 } // namespace node_loader

@@ -102,6 +102,7 @@ public:
 	const std::string &tag() const { return tag_; }
 	// The embedder, when the loader started Node itself (nullptr inside a process that runs Node).
 	const node_loader_embedder *embedder() const { return embedder_; }
+	void *session() const { return session_; } // the embedder's, or nullptr
 	bool running() const { return running_.load(); }
 	// A script called process.exit: the environment is stopped for good.
 	bool exited() const { return ended_.load(); }
@@ -186,7 +187,9 @@ private:
 	std::vector<std::string> execution_paths_;
 	std::unordered_map<JsModule *, std::unique_ptr<JsModule>> modules_;
 	std::unordered_map<JsFunction *, std::unique_ptr<JsFunction>> functions_;
-	std::unordered_map<JsObject *, std::unique_ptr<JsObject>> objects_;
+	using Objects = std::unordered_map<JsObject *, std::unique_ptr<JsObject>>;
+	Objects objects_;
+	std::vector<Objects::node_type> spare_objects_; // released entries, reused (release_object)
 	std::shared_ptr<ProxyCache> proxies_;
 	FunctionNames function_names_; // the port's metacall(name, ...)
 	MethodCallers method_callers_; // metacallv_object's

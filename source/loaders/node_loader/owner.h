@@ -65,7 +65,8 @@ public:
 	// Queues `work` without waiting; dropped when the owner is closed. From any thread.
 	void post(std::function<void()> work);
 	// As post, for work that may wait (a release): when shared, it runs with the next use of the
-	// environment, on any thread, or with the batch it completes (64).
+	// environment, on any thread, or with the batch it completes (64). The work runs entered but
+	// outside any handle scope, and must not run JS (releasing a reference is what it is for).
 	void post_lazily(std::function<void()> work);
 
 	// The owner thread's side: runs what is queued (the thread-safe function's call_js).
@@ -82,11 +83,11 @@ public:
 	// Whether the calling thread is in a use whose handle scope no EnvScope took yet: true once
 	// per use (the first EnvScope takes it, instead of opening a Node-API one, which allocates).
 	static bool take_handle_scope();
-	// Shared: whether work was posted, and runs it (from SharedHooks::settle).
-	bool has_posted() const {
-		return queued_.load(std::memory_order_relaxed) != 0 ||
-		       lazy_count_.load(std::memory_order_relaxed) != 0;
-	}
+	// Shared: runs the work posted lazily (from SharedHooks::settle, entered, no scope needed).
+	void run_lazy();
+	// Shared: whether work was posted (not lazily), and runs it (from SharedHooks::settle, inside an
+	// EnvScope); run_posted runs the lazy work first.
+	bool has_posted() const { return queued_.load(std::memory_order_relaxed) != 0; }
 	void run_posted();
 	// Wakes the event loop (its descriptor turns readable), with nothing to do (metacall_pump_poll).
 	void kick() { wake(); }
@@ -128,8 +129,6 @@ private:
 	// for it: a release per call allocates nothing (the queue keeps its buffer). Under mutex_.
 	std::vector<std::function<void()>> lazy_;
 	std::atomic<size_t> lazy_count_{0};
-	// Runs the lazily posted work (in a use, or on the owner).
-	void run_lazy();
 	SharedHooks hooks_;
 	std::mutex use_mutex_; // shared: one use at a time
 };

@@ -240,24 +240,24 @@ PyTypeObject *foreign_object_type() {
 	return object_type;
 }
 
-PyObject *new_foreign_object(void *value) {
+PyObject *new_foreign_object(void *value, bool adopt) {
 	const bool cls = metacall_value_id(value) == METACALL_CLASS;
 	if (!cls)
 		if (PyTypeObject *view = view_type_for(value))
-			return new_proxy(view, value);
-	return new_proxy(cls ? class_type : object_type, value);
+			return new_proxy(view, value, adopt);
+	return new_proxy(cls ? class_type : object_type, value, adopt);
 }
 
-PyObject *new_proxy(PyTypeObject *type, void *value) {
-	void *copy = metacall_value_copy(value);
-	if (copy == nullptr)
+PyObject *new_proxy(PyTypeObject *type, void *value, bool adopt) {
+	void *held = adopt ? value : metacall_value_copy(value);
+	if (held == nullptr)
 		return raise_last_error();
 	auto *proxy = PyObject_New(ForeignObject, type);
 	if (proxy == nullptr) {
-		metacall_value_destroy(copy);
+		metacall_value_destroy(held);
 		return nullptr;
 	}
-	proxy->value = copy;
+	proxy->value = held;
 	proxy->weakrefs = nullptr;
 	return reinterpret_cast<PyObject *>(proxy);
 }

@@ -35,12 +35,13 @@ bool ready_foreign_types();
 PyTypeObject *foreign_object_type();
 
 // A new proxy of `type` (one of the proxy types) holding a copy of `value` (borrowed), or nullptr
-// with a Python error set.
-PyObject *new_proxy(PyTypeObject *type, void *value);
+// with a Python error set. `adopt`: the proxy holds `value` itself, which it owns from now on
+// (destroyed here on failure).
+PyObject *new_proxy(PyTypeObject *type, void *value, bool adopt = false);
 
 // A new proxy holding a copy of `value` (a class or object value, borrowed), or nullptr with a
-// Python error set.
-PyObject *new_foreign_object(void *value);
+// Python error set. `adopt`: as for new_proxy.
+PyObject *new_foreign_object(void *value, bool adopt = false);
 
 // The value a proxy holds (borrowed), or nullptr when `object` is not one.
 void *foreign_value_of(PyObject *object);

@@ -92,10 +92,15 @@ PyObject *pointer_of(void *value) {
 }
 
 // A class or object of this loader is the very Python object it was made for; others get a proxy.
-PyObject *class_or_object(void *value) {
-	if (PyObject *own = python_object_of(value))
-		return Py_NewRef(own);
-	return PyErr_Occurred() ? nullptr : new_foreign_object(value);
+// `adopt`: `value` is the caller's to give (a result): the proxy takes it, or it goes here.
+PyObject *class_or_object(void *value, bool adopt = false) {
+	PyObject *own = python_object_of(value);
+	if (own == nullptr && !PyErr_Occurred())
+		return new_foreign_object(value, adopt);
+	PyObject *object = own != nullptr ? Py_NewRef(own) : nullptr;
+	if (adopt)
+		metacall_value_destroy(value);
+	return object;
 }
 
 PyObject *unsupported(void *value) {
@@ -170,6 +175,8 @@ PyObject *result_to_python(void *result) {
 	const enum metacall_value_id id = metacall_value_id(result);
 	if (id == METACALL_BUFFER && metacall_value_buffer_is_borrowed(result) == 1)
 		return owning_view(result);
+	if (id == METACALL_OBJECT || id == METACALL_CLASS)
+		return class_or_object(result, true); // no copy of the value for the proxy
 	PyObject *object = id == METACALL_THROWABLE ? raise_from_value(result) : to_python(result, nullptr);
 	metacall_value_destroy(result);
 	return object;
