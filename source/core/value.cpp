@@ -157,12 +157,11 @@ namespace {
 
 // Values whose destruction waits for the one under way on this thread: the elements a container
 // releases are queued here instead of being destroyed by recursion, so a chain of containers
-// nested deeper than the C stack allows is freed in a loop.
-struct Destruction {
-	bool running = false;
-	std::vector<void *> pending;
-};
-METACALL_FAST_TLS thread_local Destruction destruction;
+// nested deeper than the C stack allows is freed in a loop. The flag apart from the queue: a
+// trivial thread-local is a plain load, where one with a destructor goes through a guard per use.
+METACALL_FAST_TLS thread_local bool destroying = false;
+METACALL_FAST_TLS thread_local bool queued = false; // pending_destruction may hold values
+thread_local std::vector<void *> pending_destruction;
 
 void destroy_one(void *v) {
 	auto *value = static_cast<Value *>(v);
@@ -179,18 +178,22 @@ void destroy_one(void *v) {
 void destroy_value(void *v) {
 	if (v == nullptr)
 		return;
-	if (destruction.running) {
-		destruction.pending.push_back(v);
+	if (destroying) {
+		pending_destruction.push_back(v);
+		queued = true;
 		return;
 	}
-	destruction.running = true;
+	destroying = true;
 	destroy_one(v);
-	while (!destruction.pending.empty()) {
-		void *next = destruction.pending.back();
-		destruction.pending.pop_back();
-		destroy_one(next);
+	if (queued) {
+		while (!pending_destruction.empty()) {
+			void *next = pending_destruction.back();
+			pending_destruction.pop_back();
+			destroy_one(next);
+		}
+		queued = false;
 	}
-	destruction.running = false;
+	destroying = false;
 }
 
 } // namespace metacall_core

@@ -96,6 +96,7 @@ bool promise_fields_match(v8::Local<v8::Context> context, const char *v8_abi, st
 // made from that thread between two runs of the loop (calls of a pumping host) find it current.
 struct Session {
 	std::unique_ptr<node::CommonEnvironmentSetup> setup;
+	v8::Isolate *isolate = nullptr; // setup's, kept here: its getter is a call into libnode per use
 	std::unique_ptr<v8::Locker> locker;
 	v8::Global<v8::Context> context;
 	bool interrupted = false;
@@ -204,6 +205,7 @@ void *start(const char *main_script, const node_loader_embedder_options *options
 		                            node::Stop(env);
 	                            });
 	v8::Isolate *isolate = session->setup->isolate();
+	session->isolate = isolate;
 	if (heap_limit != 0) {
 		session->on_heap_limit = options->on_heap_limit;
 		session->heap_context = options->heap_context;
@@ -332,7 +334,7 @@ void unshare(void *opaque) {
 
 void enter(void *opaque, void *slot) {
 	auto *session = static_cast<Session *>(opaque);
-	v8::Isolate *isolate = session->setup->isolate();
+	v8::Isolate *isolate = session->isolate;
 	auto *entry = new (slot) Entry(isolate);
 	if (std::this_thread::get_id() != session->home) {
 		entry->foreign = true;
@@ -399,7 +401,7 @@ int end_call(void *opaque, const unsigned char *tick_info) {
 	auto *session = static_cast<Session *>(opaque);
 	if (session->tick_callback.IsEmpty())
 		return 0;
-	v8::Isolate *isolate = session->setup->isolate();
+	v8::Isolate *isolate = session->isolate;
 	// As node::InternalCallbackScope::Close: the promise jobs first unless ticks wait (the tick
 	// callback runs them between ticks), then the tick callback when anything waits for it.
 	if (tick_info != nullptr) {
@@ -427,7 +429,7 @@ int plain_kind(void *opaque, void *object) {
 		return 0;
 	if (value->IsArrayBufferView() || value->IsArrayBuffer())
 		return 4;
-	v8::Isolate *isolate = session->setup->isolate();
+	v8::Isolate *isolate = session->isolate;
 	// The prototype as stored (no trap of a Proxy runs), as napi_get_prototype reads it.
 	const v8::Local<v8::Value> prototype = value.As<v8::Object>()->GetPrototype();
 	if (prototype == session->prototypes[0].Get(isolate))

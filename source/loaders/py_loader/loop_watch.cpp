@@ -17,6 +17,11 @@ PyObject *last_loop_ = nullptr;
 PyObject *holder_key_ = nullptr;
 PyObject *last_holder_ = nullptr; // kept: a new holder at its address is never mistaken for it
 bool fast_ = false;               // asyncio's _get_running_loop is the C one, which keeps the holder there
+// Cheaper still: the thread's dict with the version tag it had at the last check (every change
+// of a dict, and every new dict, takes a new tag from a process-wide counter): the same pair, and
+// the holder is the same. The pointer is only compared.
+const PyObject *last_dict_ = nullptr;
+uint64_t last_version_ = 0;
 #endif
 
 } // namespace
@@ -42,6 +47,7 @@ bool watch_loops(PyObject *hook) {
 	Py_CLEAR(last_loop_);
 #ifdef PY_LOADER_LOOP_HOLDER
 	Py_CLEAR(last_holder_);
+	last_dict_ = nullptr;
 #endif
 	return true;
 }
@@ -50,7 +56,14 @@ bool check_running_loop() {
 	if (hook_ == nullptr)
 		return true;
 #ifdef PY_LOADER_LOOP_HOLDER
-	PyObject *dict = PyThreadState_GetDict();                                                  // borrowed
+	PyObject *dict = PyThreadState_GetDict(); // borrowed
+	if (dict != nullptr && dict == last_dict_ && fast_ &&
+	    reinterpret_cast<PyDictObject *>(dict)->ma_version_tag == last_version_)
+		return true;
+	if (dict != nullptr) {
+		last_dict_ = dict;
+		last_version_ = reinterpret_cast<PyDictObject *>(dict)->ma_version_tag;
+	}
 	PyObject *holder = dict != nullptr ? PyDict_GetItemWithError(dict, holder_key_) : nullptr; // borrowed
 	if (holder == nullptr && PyErr_Occurred())
 		return false;
