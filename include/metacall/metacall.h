@@ -155,6 +155,11 @@ METACALL_API void *metacall_handle_function(void *handle, const char *name);
 /* Number of declared parameters of `func` (0 for NULL). */
 METACALL_API size_t metacall_function_size(void *func);
 
+/* Ours: the tag of the loader whose function `func` is ("node", "py", ...), or NULL for a host
+ * function (metacall_register and its kin) and for an invalid function (with an error recorded).
+ * Borrowed: valid as long as `func`. */
+METACALL_API const char *metacall_function_loader_tag(void *func);
+
 /* 1 when `func` is async (its calls return a future), 0 when not, -1 for an invalid function. */
 METACALL_API int metacall_function_async(void *func);
 

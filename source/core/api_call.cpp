@@ -257,6 +257,11 @@ size_t metacall_function_size(void *func) {
 	return function != nullptr ? arity(*function) : 0;
 }
 
+const char *metacall_function_loader_tag(void *func) {
+	Function *function = Function::from(func, "metacall_function_loader_tag");
+	return function != nullptr ? function->loader_tag() : nullptr;
+}
+
 int metacall_function_async(void *func) {
 	Function *function = Function::from(func, "metacall_function_async");
 	return function != nullptr ? (function->signature().is_async ? 1 : 0) : -1;

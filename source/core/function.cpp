@@ -290,4 +290,12 @@ void *Function::call_async(void *args[], std::size_t size) {
 	return Value::create_future(std::move(future));
 }
 
+const char *Function::loader_tag() const {
+	if (target_ != nullptr)
+		return target_->loader_tag();
+	if (loader_ == nullptr || loader_->tag() == Loader::kHostTag)
+		return nullptr;
+	return loader_->tag().c_str();
+}
+
 } // namespace metacall_core

@@ -71,6 +71,9 @@ public:
 	const std::string &name() const { return signature_.name; }
 	// The closure passed to a host callback (nullptr for a loader's function).
 	void *closure() const { return closure_; }
+	// The tag of the loader whose function this is (a bound one's target's), or nullptr for a host
+	// function.
+	const char *loader_tag() const;
 
 	// Its module was cleared or the runtime destroyed: calls now report it instead of running.
 	void unload() { alive_.store(false, std::memory_order_release); }

@@ -47,6 +47,7 @@ TEST_F(NodeDiscovery, APlainFunctionListsItsParameterNames) {
 	EXPECT_EQ(parameter_names("plain"), (Names{"first", "second"}));
 	EXPECT_EQ(metacall_function_size(metacall_function("plain")), 2u);
 	EXPECT_EQ(metacall_function_async(metacall_function("plain")), 0);
+	EXPECT_STREQ(metacall_function_loader_tag(metacall_function("plain")), "node");
 	EXPECT_EQ(inspected("plain")["async"], false);
 }
 

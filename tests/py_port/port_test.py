@@ -803,3 +803,56 @@ def test_a_worker_thread_awaits_a_js_timer_while_the_main_thread_blocks(event_lo
     thread.join(timeout=30)
     assert not thread.is_alive(), "the worker's await hangs"
     assert results == [42, 10]
+
+
+# ---- Dicts passed to JS: a Proxy of the dict itself ----
+
+@pytest.fixture
+def dicts_js():
+    import metacall
+    return metacall.metacall_load_from_file_export("node", ["dicts.js"])
+
+
+def test_a_dict_passed_to_js_is_read_and_written_where_it_lives(dicts_js):
+    d = {"a": 1, "nested": {"list": [1, 2]}}
+    assert dicts_js["read"](d, "a") == 1
+    assert dicts_js["read"](d, "missing") is None  # undefined in JS
+    assert dicts_js["read"](d, "nested") is d["nested"]  # a nested dict is a proxy too
+    assert list(dicts_js["keys"](d)) == ["a", "nested"]
+    assert dicts_js["has"](d, "a") is True and dicts_js["has"](d, "b") is False
+    assert dicts_js["json"](d) == '{"a":1,"nested":{"list":[1,2]}}'
+    assert dicts_js["spread"](d) == d
+    assert dicts_js["write"](d, "added", [3]) is True
+    assert d["added"] == [3]  # JS wrote into the dict
+    assert dicts_js["echo"](d) is d  # back to Python: the same dict
+    assert dicts_js["is_plain"](d) is False
+
+
+def test_a_dict_js_keeps_shows_later_changes(dicts_js):
+    d = {"n": 1}
+    assert dicts_js["keep"](d) is True
+    d["n"] = 2
+    assert dicts_js["kept_read"]("n") == 2
+
+
+def test_dicts_that_cannot_be_proxies_and_copies_are_plain_objects(dicts_js):
+    import metacall
+
+    class Sub(dict):
+        pass
+
+    kinds = dicts_js["kinds"]({"a": 1}, {1: "one"}, Sub(a=1), metacall.copy({"a": {"b": 1}}))
+    assert list(kinds) == ["proxy", "copy", "copy", "copy"]
+    nested = dicts_js["read"](metacall.copy({"a": {"b": 1}}), "a")  # the copy's nested dict is copied too
+    assert list(dicts_js["kinds"](nested)) == ["copy"]
+    assert dicts_js["json"]({1: "one"}) == '{"1":"one"}'
+
+
+def test_views_off_copies_dicts_passed_to_js(monkeypatch):
+    monkeypatch.setenv("METACALL_VIEWS", "0")
+    import metacall
+    functions = metacall.metacall_load_from_file_export("node", ["dicts.js"])
+    assert list(functions["kinds"]({"a": 1})) == ["copy"]
+    d = {"a": 1}
+    functions["write"](d, "b", 2)
+    assert d == {"a": 1}

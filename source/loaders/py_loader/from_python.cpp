@@ -1,5 +1,7 @@
 #include "from_python.h"
 
+#include "dict_proxies.h"
+
 #include "async_loop.h"
 #include "exceptions.h"
 #include "foreign_object.h"
@@ -203,8 +205,12 @@ void *unsupported(PyObject *object) {
 		return string_of(object);
 	if (PyList_Check(object) || PyTuple_Check(object))
 		return array_of(object, state);
-	if (PyDict_Check(object))
+	if (PyDict_Check(object)) {
+		if (DictProxies::on())
+			if (void *proxy = dict_proxy_value(object, state); proxy != nullptr || PyErr_Occurred())
+				return proxy;
 		return map_of(object, state);
+	}
 	if (PyObject_CheckBuffer(object))
 		return buffer_of(object);
 	if (PyCapsule_IsValid(object, kPointerCapsule))

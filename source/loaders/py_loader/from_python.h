@@ -5,7 +5,8 @@
 //   bytes, bytearray, memoryview and other buffer objects -> Buffer (copied); with a numeric
 //   element format (numpy.ndarray, array.array) a typed Buffer, borrowed (typed_buffers.h)
 //   list, tuple -> Array    dict -> Map with string keys (int, float, bool and None keys as their
-//   JSON text: 1 -> "1"; other keys are a TypeError)
+//   JSON text: 1 -> "1"; other keys are a TypeError); in the arguments of a call into JS, an exact
+//   dict with str keys -> Object standing for the dict itself (dict_proxies.h)
 //   a "metacall.pointer" capsule -> Pointer      metacall.Function -> its function value (shared)
 //   an exception object -> Exception (a returned exception, not a raised one)
 //   metacall.Future (future_object.h) -> its future value (shared)

@@ -1,5 +1,6 @@
 #include "function_object.h"
 
+#include "dict_proxies.h"
 #include "loop_watch.h"
 #include "object_views.h"
 
@@ -40,14 +41,17 @@ PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, P
 		return nullptr;
 	}
 	const Py_ssize_t count = PyVectorcall_NARGS(nargsf);
-	CallValues values;
-	for (Py_ssize_t i = 0; i < count; ++i) {
-		void *value = from_python(args[i], *state);
-		if (value == nullptr)
-			return nullptr;
-		values.push(value);
-	}
 	void *function = metacall_value_to_function(reinterpret_cast<FunctionObject *>(self)->value);
+	CallValues values;
+	{
+		DictProxies proxies(count != 0 && dict_proxies_for(function)); // dicts JS gets as proxies
+		for (Py_ssize_t i = 0; i < count; ++i) {
+			void *value = from_python(args[i], *state);
+			if (value == nullptr)
+				return nullptr;
+			values.push(value);
+		}
+	}
 	if (!check_running_loop())
 		return nullptr;
 	void *result = nullptr;

@@ -1,6 +1,7 @@
 #include "object_interface.h"
 
 #include "class_members.h"
+#include "dict_proxies.h"
 #include "exceptions.h"
 #include "from_python.h"
 #include "gil.h"
@@ -120,7 +121,50 @@ void release(void *data) {
 		state->objects().release(static_cast<ObjectRef *>(data));
 }
 
+// A dict's entries as a JS object's properties (dict_proxies.h): its str keys only.
+void *dict_get(void *data, const char *key) {
+	return guarded("get", [&](LoaderState &state) -> void * {
+		PyRef name = state.attribute_names().get(key);
+		if (!name)
+			return throwable_from_error();
+		PyObject *item = PyDict_GetItemWithError(object_of(data), name.get()); // borrowed
+		if (item == nullptr)
+			return PyErr_Occurred() ? throwable_from_error() : nullptr; // no such key: undefined in JS
+		PyRef held = PyRef::borrow(item); // the conversion may run Python code that drops the entry
+		DictProxies proxies(true);        // what JS reads of it crosses as it would as an argument
+		void *value = from_python(held.get(), state);
+		return value != nullptr ? value : throwable_from_error();
+	});
+}
+
+void *dict_set(void *data, const char *key, void *value) {
+	return guarded("set", [&](LoaderState &) -> void * {
+		PyRef item = PyRef::steal(to_python(value, nullptr));
+		if (!item || PyDict_SetItemString(object_of(data), key, item.get()) != 0)
+			return throwable_from_error();
+		return nullptr;
+	});
+}
+
+void *dict_keys(void *data) {
+	return guarded("keys", [&](LoaderState &) -> void * {
+		void *keys = str_keys_of(object_of(data));
+		return keys != nullptr ? keys : throwable_from_error();
+	});
+}
+
 } // namespace
+
+const metacall_object_interface dict_interface{
+    .get = dict_get,
+    .set = dict_set,
+    .call = nullptr,
+    .keys = dict_keys,
+    .methods = nullptr,
+    .construct = nullptr,
+    .describe = nullptr,
+    .release = release,
+};
 
 const metacall_object_interface python_object_interface{
     .get = get,

@@ -19,6 +19,10 @@ namespace py_loader {
 
 extern const metacall_object_interface python_object_interface;
 
+// A dict handed to JS as a proxy (dict_proxies.h): get, set and keys are its str-keyed items
+// (a missing key is NULL: undefined in JS); no methods; release as above.
+extern const metacall_object_interface dict_interface;
+
 } // namespace py_loader
 
 #endif

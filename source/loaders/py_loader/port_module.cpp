@@ -1,5 +1,7 @@
 #include "port_module.h"
 
+#include "dict_proxies.h"
+
 #include "exceptions.h"
 #include "from_python.h"
 #include "gil.h"
@@ -183,7 +185,13 @@ PyObject *call(PyObject *, PyObject *const *args, Py_ssize_t nargs) {
 	if (name == nullptr)
 		return nullptr;
 	Values values(static_cast<std::size_t>(nargs - 1));
-	if (!values.convert(args + 1, static_cast<std::size_t>(nargs - 1), *state) || !check_running_loop())
+	{
+		void *function = nargs > 1 ? metacall_function(name) : nullptr;
+		DictProxies proxies(function != nullptr && dict_proxies_for(function)); // dicts JS gets as proxies
+		if (!values.convert(args + 1, static_cast<std::size_t>(nargs - 1), *state))
+			return nullptr;
+	}
+	if (!check_running_loop())
 		return nullptr;
 	void *result = nullptr;
 	{

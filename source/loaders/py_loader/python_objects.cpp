@@ -9,7 +9,8 @@
 
 namespace py_loader {
 
-void *python_object_value(PyObject *object, enum metacall_value_id kind, LoaderState &state) {
+void *python_object_value(PyObject *object, enum metacall_value_id kind, LoaderState &state,
+                          const metacall_object_interface *iface) {
 	if (ObjectRef *live = state.objects().find(object)) {
 		void *shared = kind == METACALL_CLASS ? metacall_value_create_class(live->core)
 		                                      : metacall_value_create_object(live->core);
@@ -20,7 +21,7 @@ void *python_object_value(PyObject *object, enum metacall_value_id kind, LoaderS
 	PyTypeObject *type = kind == METACALL_CLASS ? reinterpret_cast<PyTypeObject *>(object) : Py_TYPE(object);
 	ObjectRef *ref = state.objects().add(object);
 	void *value = metacall_loader_object_value(state.tag().c_str(), kind, _PyType_Name(type),
-	                                           &python_object_interface, ref);
+	                                           iface != nullptr ? iface : &python_object_interface, ref);
 	if (value == nullptr) { // the core did not take `ref`
 		state.objects().release(ref);
 		return raise_last_error();
@@ -31,6 +32,8 @@ void *python_object_value(PyObject *object, enum metacall_value_id kind, LoaderS
 
 PyObject *python_object_of(void *value) {
 	auto *ref = static_cast<ObjectRef *>(metacall_object_data(value, &python_object_interface));
+	if (ref == nullptr)
+		ref = static_cast<ObjectRef *>(metacall_object_data(value, &dict_interface));
 	if (ref == nullptr)
 		return nullptr;
 	LoaderState *state = LoaderState::current();

@@ -13,6 +13,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <metacall/metacall_object.h>
 #include <metacall/metacall_value.h>
 
 namespace py_loader {
@@ -34,8 +35,10 @@ inline bool is_python_instance(PyObject *object) {
 }
 
 // A new value of `kind` (METACALL_CLASS for a class, METACALL_OBJECT for an instance) for
-// `object`, or nullptr with a Python error set.
-void *python_object_value(PyObject *object, enum metacall_value_id kind, LoaderState &state);
+// `object`, or nullptr with a Python error set. `iface`: python_object_interface, or
+// dict_interface for a dict handed to JS as a proxy (dict_proxies.h).
+void *python_object_value(PyObject *object, enum metacall_value_id kind, LoaderState &state,
+                          const metacall_object_interface *iface = nullptr);
 
 // The Python object (borrowed) behind a class or object value this loader made; nullptr when
 // another made it (no error set), or with a ReferenceError set when its loader was destroyed

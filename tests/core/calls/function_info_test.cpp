@@ -21,6 +21,14 @@ TEST_F(FunctionInfo, HostFunctionsAreNotAsync) {
 	EXPECT_EQ(metacall_function_async(add_func), 0);
 }
 
+TEST_F(FunctionInfo, HostFunctionsHaveNoLoaderTagAndNullIsAnError) {
+	EXPECT_EQ(metacall_function_loader_tag(add_func), nullptr);
+	metacall_error_clear();
+	EXPECT_EQ(metacall_function_loader_tag(nullptr), nullptr);
+	metacall_exception_type error{};
+	EXPECT_EQ(metacall_error_last(&error), 0);
+}
+
 TEST_F(FunctionInfo, AsyncOfNullIsMinusOne) {
 	EXPECT_EQ(metacall_function_async(nullptr), -1);
 }

@@ -26,7 +26,30 @@ ArrayView, ObjectView, MapView = _port.view_types()
 _collections_abc.Sequence.register(ArrayView)
 _collections_abc.Mapping.register(ObjectView)
 _collections_abc.Mapping.register(MapView)
-copy = _port.copy  # copy(x): a view's list or dict (deep); anything else as it is
+
+
+class _DictCopy(dict):
+    """A dict that crosses into JS as a plain object (a copy), never as a proxy of itself."""
+    __slots__ = ()
+
+
+def _copied(value):
+    if type(value) is dict:
+        return _DictCopy((key, _copied(item)) for key, item in value.items())
+    if type(value) in (list, tuple):
+        return type(value)(_copied(item) for item in value)
+    return value
+
+
+def copy(x):
+    """An eager copy. A view (ArrayView, ObjectView, MapView): a list or dict of it, deep; a memoryview
+    of JS bytes: a memoryview of a copy. A dict: a copy, also of the dicts in it, that crosses into JS
+    as a plain object instead of a proxy of the dict (README, "Dicts passed to JS"). Anything else
+    as it is."""
+    if type(x) in (dict, list, tuple):
+        return _copied(x)
+    return _port.copy(x)
+
 
 __all__ = ["ArrayView", "MapView", "ObjectView", "copy", "metacall", "metacall_await", "metacall_inspect", "metacall_load_from_file",
            "metacall_load_from_file_export", "metacall_load_from_memory",

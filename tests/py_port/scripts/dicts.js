@@ -1,0 +1,15 @@
+// What the py port's dict tests pass Python dicts to: JS reads, writes and hands them back.
+let kept = null;
+module.exports = {
+  read: (d, key) => d[key],
+  keys: (d) => Object.keys(d),
+  json: (d) => JSON.stringify(d),
+  write: (d, key, value) => { d[key] = value; return true; },
+  echo: (d) => d,
+  has: (d, key) => key in d,
+  spread: (d) => ({ ...d }),
+  is_plain: (d) => Object.getPrototypeOf(d) === Object.prototype,
+  keep: (d) => { kept = d; return true; },
+  kept_read: (key) => kept[key],
+  kinds: (...args) => args.map((d) => (Object.getPrototypeOf(d) === Object.prototype ? 'copy' : 'proxy')),
+};
