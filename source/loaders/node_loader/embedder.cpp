@@ -441,6 +441,28 @@ int plain_kind(void *opaque, void *object) {
 	return 0;
 }
 
+int call(void *opaque, void *function, size_t argc, void *const *argv, void **result, void **exception) {
+	auto *session = static_cast<Session *>(opaque);
+	v8::Isolate *isolate = session->isolate;
+	v8::Local<v8::Function> callee;
+	std::memcpy(static_cast<void *>(&callee), &function, sizeof(function)); // as hold_bytes
+	v8::TryCatch try_catch(isolate);
+	v8::MaybeLocal<v8::Value> returned =
+	    callee->Call(session->context.Get(isolate), v8::Undefined(isolate), static_cast<int>(argc),
+	                 reinterpret_cast<v8::Local<v8::Value> *>(const_cast<void **>(argv)));
+	v8::Local<v8::Value> value;
+	if (!try_catch.HasCaught() && returned.ToLocal(&value)) {
+		std::memcpy(result, &value, sizeof(value));
+		return 1;
+	}
+	// The handle of the exception, in the caller's handle scope (the try-catch's own goes with it).
+	v8::Local<v8::Value> thrown = try_catch.Exception();
+	*exception = nullptr;
+	if (!thrown.IsEmpty())
+		std::memcpy(exception, &thrown, sizeof(thrown));
+	return 0;
+}
+
 void release_bytes(void *, void *hold) {
 	// V8 lets a backing store go on any thread (its collector frees them on its own threads too).
 	std::unique_ptr<std::shared_ptr<v8::BackingStore>> owned(
@@ -448,8 +470,8 @@ void release_bytes(void *, void *hold) {
 }
 
 constexpr node_loader_embedder embedder_table{
-    start, run,   interrupt, stop,     terminate,  resume,        share,    unshare,
-    enter, leave, poll,      next_due, hold_bytes, release_bytes, end_call, plain_kind};
+    start, run,  interrupt, stop,       terminate,     resume,   share,      unshare, enter,
+    leave, poll, next_due,  hold_bytes, release_bytes, end_call, plain_kind, call};
 
 } // namespace
 

@@ -96,6 +96,14 @@ struct node_loader_embedder {
 	// view of one: Buffer, typed array, DataView), 0 anything else.
 	// In a use (or on the owner), with a handle scope open.
 	int (*plain_kind)(void *session, void *object);
+
+	// Calls `function` (a napi_value) with this = undefined and `argc` arguments (napi_values), as
+	// napi_call_function does without its checks (a Node-API try-catch, the environment's state):
+	// 1 with *result; 0 when it threw, with *exception the value thrown (for a termination, V8's
+	// marker of one, as Node-API records it). In a use (or on the owner), with a handle scope open,
+	// on an environment that can still run JS.
+	int (*call)(void *session, void *function, size_t argc, void *const *argv, void **result,
+	            void **exception);
 };
 
 #define NODE_LOADER_ENTRY_SLOT 64

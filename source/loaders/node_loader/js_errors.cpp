@@ -73,9 +73,10 @@ void *exception_from_js(LoaderState &state, napi_value error) {
 }
 
 void *throwable_from_pending(LoaderState &state) {
+	napi_value caught = state.take_caught(); // thrown in a call through the embedder
 	if (state.exited()) // the call ran into process.exit: its exception is V8's termination
 		return metacall_error_throw("Error", 0, nullptr, "%s", kExitedMessage);
-	napi_value error = pending(state.env());
+	napi_value error = caught != nullptr ? caught : pending(state.env());
 	if (error == nullptr)
 		return metacall_error_throw("Error", 0, nullptr, "the JS call failed without an exception");
 	return throwable_from_js(state, error);

@@ -29,6 +29,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace node_loader {
@@ -103,6 +104,10 @@ public:
 	// The embedder, when the loader started Node itself (nullptr inside a process that runs Node).
 	const node_loader_embedder *embedder() const { return embedder_; }
 	void *session() const { return session_; } // the embedder's, or nullptr
+	// What the last call through the embedder threw (js_calls.cpp), for throwable_from_pending:
+	// Node-API did not see it. Taken once; a handle of the call's scope.
+	void set_caught(napi_value exception) { caught_ = exception; }
+	napi_value take_caught() { return std::exchange(caught_, nullptr); }
 	bool running() const { return running_.load(); }
 	// A script called process.exit: the environment is stopped for good.
 	bool exited() const { return ended_.load(); }
@@ -158,6 +163,7 @@ private:
 	void *const apart_library_;
 	const node_loader_embedder *embedder_ = nullptr;
 	void *session_ = nullptr;
+	napi_value caught_ = nullptr;
 	std::unique_ptr<NodeEnvironment> own_environment_;
 	NodeEnvironment *environment_ = nullptr; // own_environment_, or the host's
 

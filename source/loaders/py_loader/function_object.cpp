@@ -25,7 +25,8 @@ namespace {
 struct FunctionObject {
 	PyObject_HEAD;
 	vectorcallfunc vectorcall;
-	void *value; // a function value, owned
+	void *value;        // a function value, owned
+	bool proxies_dicts; // dict_proxies_for(its function), asked once
 };
 
 PyTypeObject *function_type = nullptr; // made once per process, never freed
@@ -44,7 +45,7 @@ PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, P
 	void *function = metacall_value_to_function(reinterpret_cast<FunctionObject *>(self)->value);
 	CallValues values;
 	{
-		DictProxies proxies(count != 0 && dict_proxies_for(function)); // dicts JS gets as proxies
+		DictProxies proxies(reinterpret_cast<FunctionObject *>(self)->proxies_dicts); // JS gets proxies
 		for (Py_ssize_t i = 0; i < count; ++i) {
 			void *value = from_python(args[i], *state);
 			if (value == nullptr)
@@ -128,6 +129,7 @@ PyObject *new_function_object(void *value) {
 	}
 	object->vectorcall = call;
 	object->value = copy;
+	object->proxies_dicts = dict_proxies_for(metacall_value_to_function(copy));
 	return reinterpret_cast<PyObject *>(object);
 }
 
