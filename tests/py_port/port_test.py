@@ -856,3 +856,11 @@ def test_views_off_copies_dicts_passed_to_js(monkeypatch):
     d = {"a": 1}
     functions["write"](d, "b", 2)
     assert d == {"a": 1}
+
+
+def test_big_bytes_reach_js_intact_and_js_writes_stay_in_its_copy(dicts_js):
+    big = bytes(range(256)) * 256  # 64 KiB: borrowed on the way, copied once into the Buffer
+    assert dicts_js["byte_sum"](big) == sum(big)
+    assert dicts_js["write_first"](big) == 255 and big[0] == 0
+    small = b"\x01\x02\x03"
+    assert dicts_js["byte_sum"](small) == 6 and dicts_js["write_first"](small) == 255 and small[0] == 1

@@ -19,13 +19,15 @@ namespace py_loader {
 
 class LoaderState;
 
-// While one lives on this thread, from_python makes the dicts it may proxies (nested ones too).
-class DictProxies {
+// While one lives on this thread, from_python converts values bound for JS: the dicts it may as
+// proxies (nested ones too), and big `bytes` borrowed (JS copies them into a Buffer: one copy,
+// not two).
+class ForJs {
 public:
-	explicit DictProxies(bool on) : previous_(on_) { on_ = on; }
-	~DictProxies() { on_ = previous_; }
-	DictProxies(const DictProxies &) = delete;
-	DictProxies &operator=(const DictProxies &) = delete;
+	explicit ForJs(bool on) : previous_(on_) { on_ = on; }
+	~ForJs() { on_ = previous_; }
+	ForJs(const ForJs &) = delete;
+	ForJs &operator=(const ForJs &) = delete;
 	static bool on() { return on_; }
 
 private:

@@ -74,6 +74,11 @@ void *string_of(PyObject *object) {
 }
 
 void *buffer_of(PyObject *object) {
+	// Bound for JS, which copies them into a Buffer, big bytes are not copied first: the value
+	// borrows them (immutable, held until it goes). Small ones cost less to copy than to hold.
+	constexpr Py_ssize_t kBorrowFrom = 16 * 1024;
+	if (PyBytes_CheckExact(object) && ForJs::on() && PyBytes_GET_SIZE(object) >= kBorrowFrom)
+		return borrowed_bytes(object);
 	if (PyBytes_Check(object))
 		return metacall_value_create_buffer(PyBytes_AS_STRING(object), PyBytes_GET_SIZE(object));
 	return buffer_value_of(object); // typed (NumPy arrays) or plain bytes: typed_buffers.h
@@ -206,7 +211,7 @@ void *unsupported(PyObject *object) {
 	if (PyList_Check(object) || PyTuple_Check(object))
 		return array_of(object, state);
 	if (PyDict_Check(object)) {
-		if (DictProxies::on())
+		if (ForJs::on())
 			if (void *proxy = dict_proxy_value(object, state); proxy != nullptr || PyErr_Occurred())
 				return proxy;
 		return map_of(object, state);

@@ -45,7 +45,7 @@ PyObject *call_unguarded(PyObject *self, PyObject *const *args, size_t nargsf, P
 	void *function = metacall_value_to_function(reinterpret_cast<FunctionObject *>(self)->value);
 	CallValues values;
 	{
-		DictProxies proxies(reinterpret_cast<FunctionObject *>(self)->proxies_dicts); // JS gets proxies
+		ForJs proxies(reinterpret_cast<FunctionObject *>(self)->proxies_dicts); // JS gets proxies
 		for (Py_ssize_t i = 0; i < count; ++i) {
 			void *value = from_python(args[i], *state);
 			if (value == nullptr)

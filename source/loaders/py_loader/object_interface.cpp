@@ -131,7 +131,7 @@ void *dict_get(void *data, const char *key) {
 		if (item == nullptr)
 			return PyErr_Occurred() ? throwable_from_error() : nullptr; // no such key: undefined in JS
 		PyRef held = PyRef::borrow(item); // the conversion may run Python code that drops the entry
-		DictProxies proxies(true);        // what JS reads of it crosses as it would as an argument
+		ForJs proxies(true);              // what JS reads of it crosses as it would as an argument
 		void *value = from_python(held.get(), state);
 		return value != nullptr ? value : throwable_from_error();
 	});

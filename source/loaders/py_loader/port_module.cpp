@@ -191,7 +191,7 @@ PyObject *call(PyObject *, PyObject *const *args, Py_ssize_t nargs) {
 		for (Py_ssize_t i = 1; i < nargs && !containers; ++i)
 			containers = PyDict_Check(args[i]) || PyList_Check(args[i]) || PyTuple_Check(args[i]);
 		void *function = containers ? metacall_function(name) : nullptr;
-		DictProxies proxies(function != nullptr && dict_proxies_for(function));
+		ForJs proxies(function != nullptr && dict_proxies_for(function));
 		if (!values.convert(args + 1, static_cast<std::size_t>(nargs - 1), *state))
 			return nullptr;
 	}

@@ -318,6 +318,24 @@ void *buffer_value_of(PyObject *object) {
 	return value != nullptr ? with_layout(value, view, format) : nullptr;
 }
 
+void *borrowed_bytes(PyObject *bytes) {
+	release_deferred_buffers();
+	auto held = std::make_unique<HeldBuffer>();
+	if (PyObject_GetBuffer(bytes, &held->view, PyBUF_SIMPLE) != 0) {
+		held->view.obj = nullptr; // nothing to release
+		return nullptr;
+	}
+	HeldBuffer *context = held.get();
+	void *value = metacall_value_create_buffer_borrowed(
+	    context->view.buf, static_cast<std::size_t>(context->view.len), give_back, context);
+	if (value == nullptr) {
+		PyErr_SetString(PyExc_MemoryError, "cannot make a buffer value");
+		return nullptr;
+	}
+	held.release(); // the value gives it back
+	return value;
+}
+
 void release_deferred_buffers() {
 	if (!any_deferred.load(std::memory_order_acquire))
 		return;

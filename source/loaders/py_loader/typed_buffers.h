@@ -40,6 +40,11 @@ PyObject *owning_view(void *value);
 // nullptr with a Python error set.
 void *buffer_value_of(PyObject *object);
 
+// A plain buffer value over the bytes of `bytes` (a bytes object) themselves, holding it until
+// the value goes: for values the receiver copies anyway (arguments bound for JS: ForJs,
+// dict_proxies.h). nullptr with a Python error set.
+void *borrowed_bytes(PyObject *bytes);
+
 // Releases the Py_buffers of borrowed values that were destroyed on a thread that did not hold
 // the GIL then (a JS finalizer on Node's thread): they wait for the next time the loader holds it,
 // so that such a thread never blocks on the GIL. Cheap when there are none. With the GIL.

@@ -13,3 +13,5 @@ module.exports = {
   kept_read: (key) => kept[key],
   kinds: (...args) => args.map((d) => (Object.getPrototypeOf(d) === Object.prototype ? 'copy' : 'proxy')),
 };
+module.exports.byte_sum = (b) => b.reduce((sum, x) => sum + x, 0);
+module.exports.write_first = (b) => { b[0] = 255; return b[0]; };
