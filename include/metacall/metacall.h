@@ -282,6 +282,11 @@ METACALL_API void *metacall_object_keys(void *obj);
 /* Ours: the class name of `obj` or `cls` (borrowed from it; "" when its owner gave none). */
 METACALL_API const char *metacall_object_class_name(void *obj);
 
+/* Ours: the tag of the loader whose class or object `obj` is ("node", "py", ...), or NULL for a
+ * host's (metacall_value_create_host_object) and for an invalid one (with an error recorded).
+ * Borrowed: valid as long as `obj`. */
+METACALL_API const char *metacall_object_loader_tag(void *obj);
+
 /* ======================================================================================
  * Event loops driven by the host (ours)
  *

@@ -151,6 +151,11 @@ const char *metacall_object_class_name(void *obj) {
 	return object != nullptr ? object->class_name().c_str() : nullptr;
 }
 
+const char *metacall_object_loader_tag(void *obj) {
+	Object *object = Object::from(obj, METACALL_INVALID, "metacall_object_loader_tag");
+	return object != nullptr ? object->loader_tag() : nullptr;
+}
+
 void *metacall_value_create_host_object(const char *class_name, const struct metacall_object_interface *iface,
                                         void *data) {
 	return object_value(METACALL_OBJECT, class_name, nullptr, iface, data,

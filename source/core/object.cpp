@@ -253,6 +253,10 @@ void *Object::describe() {
 	return nullptr;
 }
 
+const char *Object::loader_tag() const {
+	return loader_ != nullptr ? loader_->tag().c_str() : nullptr;
+}
+
 void *object_value(std::shared_ptr<Object> object) {
 	const ValueId kind = object->kind();
 	return Value::create_object(kind, std::move(object));

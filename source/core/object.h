@@ -60,6 +60,8 @@ public:
 
 	ValueId kind() const { return kind_; }
 	const std::string &class_name() const { return class_name_; }
+	// The tag of the loader that owns it, or nullptr for a host's class or object.
+	const char *loader_tag() const;
 	const metacall_object_interface *iface() const { return iface_; }
 	void *data() const { return data_; }
 

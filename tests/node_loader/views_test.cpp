@@ -102,6 +102,7 @@ TEST_F(NodeViews, OnlyPlainArraysAndObjectsAreViewed) {
 	const ValuePtr date = viewed("date");
 	ASSERT_EQ(metacall_value_id(date.get()), METACALL_OBJECT);
 	EXPECT_STREQ(metacall_object_class_name(metacall_value_to_object(date.get())), "Date");
+	EXPECT_STREQ(metacall_object_loader_tag(metacall_value_to_object(date.get())), "node");
 	// Instances of subclasses are no views: as without views, a copy of an Array's elements, an
 	// object of a Map's class.
 	const ValuePtr list = viewed("sub_array");

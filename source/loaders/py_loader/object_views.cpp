@@ -450,7 +450,11 @@ bool ready_view_types() {
 }
 
 PyTypeObject *view_type_for(void *value) {
-	const char *name = metacall_object_class_name(metacall_value_to_object(value));
+	// Only the node loader's plain arrays, objects and Maps: another owner's class may bear the name.
+	void *object = metacall_value_to_object(value);
+	const char *tag = metacall_object_loader_tag(object);
+	const char *name =
+	    tag != nullptr && std::strcmp(tag, "node") == 0 ? metacall_object_class_name(object) : nullptr;
 	if (name == nullptr)
 		return nullptr;
 	if (std::strcmp(name, "Array") == 0)

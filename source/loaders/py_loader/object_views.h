@@ -49,8 +49,9 @@ public:
 // Makes the two view types, subtypes of metacall.Object (from ready_foreign_types).
 bool ready_view_types();
 
-// The view type for an object value (borrowed): ArrayView for class "Array", ObjectView for class
-// "Object", MapView for class "Map"; nullptr for any other object.
+// The view type for an object value (borrowed) of the node loader: ArrayView for class "Array",
+// ObjectView for class "Object", MapView for class "Map"; nullptr for any other object, and for
+// every other owner's.
 PyTypeObject *view_type_for(void *value);
 
 // (ArrayView, ObjectView, MapView), a new tuple.

@@ -113,6 +113,7 @@ TEST_F(HostObjects, AHostObjectIsAnObjectValue) {
 	ASSERT_EQ(metacall_value_id(value.get()), METACALL_OBJECT);
 	EXPECT_STREQ(metacall_value_type_name(value.get()), "Object");
 	EXPECT_STREQ(metacall_object_class_name(metacall_value_to_object(value.get())), "Player");
+	EXPECT_EQ(metacall_object_loader_tag(metacall_value_to_object(value.get())), nullptr); // a host's
 }
 
 TEST_F(HostObjects, GetReadsThroughToTheHost) {
