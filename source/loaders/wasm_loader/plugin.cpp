@@ -176,10 +176,8 @@ std::shared_ptr<Plugin> Plugin::load(Engines &engines, const std::string &name, 
 	std::shared_ptr<Plugin> plugin(new Plugin(engines, name, std::move(grant))); // private constructor
 	created(plugin);
 	// The start function, _initialize and metacall_signatures run as a call would: an interrupt
-	// (or, with a grant, the fuel) stops them.
-	plugin->origin_.store(metacall_loader_call_origin(), std::memory_order_relaxed);
-	plugin->stop_.store(false, std::memory_order_relaxed);
-	plugin->running_.store(true, std::memory_order_release);
+	// (or, with a grant, the fuel) stops them. instantiate says they run (running_) once its store
+	// has its epoch deadline: an interrupt before that would tick the epoch for nothing.
 	struct Done {
 		Plugin &plugin;
 		~Done() { plugin.running_.store(false, std::memory_order_release); }
@@ -204,6 +202,10 @@ void Plugin::instantiate(const std::string &bytes) {
 	wasmtime_context_set_epoch_deadline(context_, 1);
 	if (grant_.fuel != 0)
 		wasmtime_context_set_fuel(context_, grant_.fuel);
+	// Interruptible from here (as in call: the deadline first, then running_).
+	origin_.store(metacall_loader_call_origin(), std::memory_order_relaxed);
+	stop_.store(false, std::memory_order_relaxed);
+	running_.store(true, std::memory_order_release);
 
 	// A binary module starts with "\0asm"; anything else is WAT text.
 	wasm_byte_vec_t wasm{};
