@@ -864,3 +864,11 @@ def test_big_bytes_reach_js_intact_and_js_writes_stay_in_its_copy(dicts_js):
     assert dicts_js["write_first"](big) == 255 and big[0] == 0
     small = b"\x01\x02\x03"
     assert dicts_js["byte_sum"](small) == 6 and dicts_js["write_first"](small) == 255 and small[0] == 1
+
+
+def test_big_bytes_by_name_reach_js_intact(dicts_js):
+    import metacall
+    big = bytes(range(256)) * 256
+    metacall.metacall_load_from_file("node", ["dicts.js"])
+    assert metacall.metacall("byte_sum", big) == sum(big)
+    assert metacall.metacall("write_first", big) == 255 and big[0] == 0

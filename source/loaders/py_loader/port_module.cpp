@@ -186,11 +186,13 @@ PyObject *call(PyObject *, PyObject *const *args, Py_ssize_t nargs) {
 		return nullptr;
 	Values values(static_cast<std::size_t>(nargs - 1));
 	{
-		// Whose function it is matters only for dicts (dict_proxies.h): looked up only then.
-		bool containers = false;
-		for (Py_ssize_t i = 1; i < nargs && !containers; ++i)
-			containers = PyDict_Check(args[i]) || PyList_Check(args[i]) || PyTuple_Check(args[i]);
-		void *function = containers ? metacall_function(name) : nullptr;
+		// Whose function it is matters only for dicts and bytes (ForJs, dict_proxies.h): looked up
+		// only when an argument is one, or may hold one.
+		bool matters = false;
+		for (Py_ssize_t i = 1; i < nargs && !matters; ++i)
+			matters = PyDict_Check(args[i]) || PyList_Check(args[i]) || PyTuple_Check(args[i]) ||
+			          PyBytes_CheckExact(args[i]);
+		void *function = matters ? metacall_function(name) : nullptr;
 		ForJs proxies(function != nullptr && dict_proxies_for(function));
 		if (!values.convert(args + 1, static_cast<std::size_t>(nargs - 1), *state))
 			return nullptr;
